@@ -1,1 +1,23 @@
-import { x } from '#libs/demo'; export const y = x + 1; console.error(y);
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppConfig } from '#libs/config';
+import { startWorker } from '../../worker/src/start-worker.js';
+import { ApiModule } from './api.module.js';
+import { setupApp } from './setup-app.js';
+
+async function main(): Promise<void> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bodyParser: false, bufferLogs: true });
+  setupApp(app);
+  const config = app.get(AppConfig);
+  await app.listen(config.port);
+  Logger.log(`Werkloket API on http://localhost:${config.port} (OpenAPI: /docs)`, 'Main');
+  // `npm start` runs the worker in the same process; `npm run start:api` leaves it to a separate process.
+  if (process.argv.includes('--with-worker')) await startWorker();
+}
+
+main().catch((error: unknown) => {
+  Logger.error(error instanceof Error ? error.message : String(error), 'Main');
+  process.exit(1);
+});

@@ -1,0 +1,85 @@
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { CaseError, type CaseErrorCode } from '#libs/cases';
+import { IntakeError, type IntakeErrorCode } from '#libs/intake';
+import { StaffError, type StaffErrorCode } from '#libs/staff';
+import { RequestValidationError, type ProblemDetails } from './problem.js';
+
+const CASE_STATUS: Record<CaseErrorCode, number> = {
+  not_found: 404,
+  forbidden: 403,
+  invalid_transition: 409,
+  invalid_transfer: 422,
+  not_assignee: 403,
+};
+const INTAKE_STATUS: Record<IntakeErrorCode, number> = { not_found: 404, idempotency_conflict: 422 };
+const STAFF_STATUS: Record<StaffErrorCode, number> = {
+  invalid_credentials: 401,
+  invalid_token: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Not authenticated',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Request body too large',
+  415: 'Unsupported media type',
+  422: 'The request is not valid',
+  429: 'Too many requests',
+  500: 'Internal error',
+  503: 'Service unavailable',
+};
+
+function problem(status: number, detail: string | undefined, extra: Partial<ProblemDetails> = {}): ProblemDetails {
+  return { type: 'about:blank', title: TITLES[status] ?? 'Error', status, ...(detail ? { detail } : {}), ...extra };
+}
+
+/** Turns every error into RFC 9457 problem+json. Unexpected errors are logged without request data. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemDetailsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const body = { ...this.toProblem(exception), instance: request.originalUrl.split('?')[0] };
+    response.status(body.status).type('application/problem+json').json(body);
+  }
+
+  private toProblem(exception: unknown): ProblemDetails {
+    if (exception instanceof RequestValidationError) {
+      return problem(exception.status, exception.message, { title: exception.title, errors: exception.errors });
+    }
+    if (exception instanceof CaseError) {
+      const status = CASE_STATUS[exception.code];
+      return problem(status, exception.message, exception.field ? { errors: [{ field: exception.field, message: exception.message }] } : {});
+    }
+    if (exception instanceof IntakeError) {
+      const field = exception.code === 'idempotency_conflict' ? [{ field: 'Idempotency-Key', message: exception.message }] : undefined;
+      return problem(INTAKE_STATUS[exception.code], exception.message, field ? { errors: field } : {});
+    }
+    if (exception instanceof StaffError) return problem(STAFF_STATUS[exception.code], exception.message);
+    if (exception instanceof HttpException) return this.fromHttpException(exception);
+    const bodyParserError = exception as { type?: string; status?: number; message?: string };
+    if (bodyParserError?.type === 'entity.too.large') return problem(413, 'The request body is larger than 32 KiB.');
+    if (bodyParserError?.type === 'entity.parse.failed') return problem(400, 'The request body is not valid JSON.');
+    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : 'Unknown error');
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'Something went wrong on our side; nothing you sent was lost.');
+  }
+
+  private fromHttpException(exception: HttpException): ProblemDetails {
+    const status = exception.getStatus();
+    const cause = exception.cause as { type?: string } | undefined;
+    if (status === 413 || cause?.type === 'entity.too.large') return problem(413, 'The request body is larger than 32 KiB.');
+    if (status === 400 && exception.message.toLowerCase().includes('json')) return problem(400, 'The request body is not valid JSON.');
+    const response = exception.getResponse();
+    const detail = typeof response === 'object' && response !== null && 'message' in response ? String((response as { message: unknown }).message) : exception.message;
+    return problem(status, detail);
+  }
+}

@@ -1,0 +1,31 @@
+import { ValidationPipe } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
+import { validationExceptionFactory } from './problem/problem.js';
+
+/** Everything the HTTP app needs besides its module; shared by main.ts and the e2e tests. */
+export function setupApp(app: NestExpressApplication): void {
+  app.useBodyParser('json', { limit: '32kb' });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+      transform: true,
+      exceptionFactory: validationExceptionFactory,
+    }),
+  );
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Werkloket')
+      .setDescription('One intake point for every work question in a Dutch arbeidsmarktregio.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+}

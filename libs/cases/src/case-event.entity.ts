@@ -1,0 +1,37 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { JsonObject } from '#libs/queue';
+import type { CaseStatus } from './case-lifecycle.js';
+
+export type CaseEventType = 'created' | 'claimed' | 'status_changed' | 'transferred';
+
+/** One entry in a case's history: who did what, when, from which status to which. Append-only. */
+@Entity('case_event')
+export class CaseEvent {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id!: string;
+
+  @Column('uuid', { name: 'case_id' })
+  caseId!: string;
+
+  @Column('timestamptz', { default: () => 'now()' })
+  at!: Date;
+
+  /** null: the system (routing). */
+  @Column('uuid', { name: 'actor_id', nullable: true })
+  actorId!: string | null;
+
+  @Column('text')
+  type!: CaseEventType;
+
+  @Column('text', { name: 'from_status', nullable: true })
+  fromStatus!: CaseStatus | null;
+
+  @Column('text', { name: 'to_status', nullable: true })
+  toStatus!: CaseStatus | null;
+
+  @Column('jsonb', { default: () => "'{}'" })
+  data!: JsonObject;
+
+  @Column('text', { nullable: true })
+  note!: string | null;
+}

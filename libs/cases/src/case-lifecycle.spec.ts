@@ -1,0 +1,34 @@
+import { describe, expect, it } from '@jest/globals';
+import { CASE_STATUSES, checkTransition, citizenStatusOf, type CaseStatus } from './case-lifecycle.js';
+
+describe('case lifecycle', () => {
+  it.each<[CaseStatus, CaseStatus, boolean]>([
+    ['new', 'assigned', true],
+    ['new', 'in_progress', false],
+    ['assigned', 'in_progress', true],
+    ['assigned', 'new', true],
+    ['in_progress', 'waiting_for_citizen', true],
+    ['waiting_for_citizen', 'in_progress', true],
+    ['waiting_for_partner', 'assigned', false],
+    ['closed', 'in_progress', false],
+    ['closed', 'new', false],
+  ])('%s → %s allowed: %s', (from, to, allowed) => {
+    const result = to === 'closed' ? 'placed_in_work' : undefined;
+    expect(checkTransition(from, to, result).ok).toBe(allowed);
+  });
+
+  it('needs a result to close, and takes one only when closing', () => {
+    expect(checkTransition('in_progress', 'closed')).toEqual({ ok: false, reason: 'Closing a case needs a result.' });
+    expect(checkTransition('in_progress', 'closed', 'work_to_work')).toEqual({ ok: true });
+    expect(checkTransition('assigned', 'in_progress', 'referred').ok).toBe(false);
+  });
+
+  it('explains a refused transition with the allowed ones', () => {
+    const check = checkTransition('new', 'waiting_for_partner');
+    expect(check).toEqual({ ok: false, reason: expect.stringContaining('allowed: assigned, closed') });
+  });
+
+  it('maps every internal status to a citizen-facing one', () => {
+    expect(CASE_STATUSES.map(citizenStatusOf)).toEqual(['routed', 'routed', 'in_progress', 'waiting', 'waiting', 'closed']);
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * The case lifecycle as one explicit state machine (aligned with ZGW zaakgericht werken: the internal statuses
+ * are the statustypes, the results the resultaattypes). Pure: no framework imports.
+ */
+export const CASE_STATUSES = [
+  'new',
+  'assigned',
+  'in_progress',
+  'waiting_for_citizen',
+  'waiting_for_partner',
+  'closed',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const CASE_RESULTS = [
+  'placed_in_work',
+  'work_to_work',
+  'training_started',
+  'referred',
+  'withdrawn',
+  'no_contact',
+] as const;
+export type CaseResult = (typeof CASE_RESULTS)[number];
+
+/** What a citizen or employer sees when following their intake (contract values). */
+export const CITIZEN_STATUSES = ['received', 'routed', 'in_progress', 'waiting', 'closed'] as const;
+export type CitizenStatus = (typeof CITIZEN_STATUSES)[number];
+
+/** Every allowed transition, in one table. A status not listed as a target is not reachable from that status. */
+export const CASE_TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
+  new: ['assigned', 'closed'],
+  assigned: ['new', 'in_progress', 'waiting_for_citizen', 'waiting_for_partner', 'closed'],
+  in_progress: ['assigned', 'waiting_for_citizen', 'waiting_for_partner', 'closed'],
+  waiting_for_citizen: ['in_progress', 'closed'],
+  waiting_for_partner: ['in_progress', 'closed'],
+  closed: [],
+};
+
+/** Statuses a case worker may set by hand through the status endpoint (assignment has its own actions). */
+export const MANUAL_STATUSES: readonly CaseStatus[] = ['in_progress', 'waiting_for_citizen', 'waiting_for_partner', 'closed'];
+
+export type TransitionCheck = { ok: true } | { ok: false; reason: string };
+
+export function checkTransition(from: CaseStatus, to: CaseStatus, result?: CaseResult | null): TransitionCheck {
+  if (!CASE_TRANSITIONS[from].includes(to)) {
+    return { ok: false, reason: `A case that is ${from} cannot become ${to}; allowed: ${CASE_TRANSITIONS[from].join(', ') || 'none (closed is final)'}.` };
+  }
+  if (to === 'closed' && !result) return { ok: false, reason: 'Closing a case needs a result.' };
+  if (to !== 'closed' && result) return { ok: false, reason: 'Only closing a case takes a result.' };
+  return { ok: true };
+}
+
+export function isOpen(status: CaseStatus): boolean {
+  return status !== 'closed';
+}
+
+/** While the clock waits on the citizen it is paused (SLA). */
+export function isWaitingForCitizen(status: CaseStatus): boolean {
+  return status === 'waiting_for_citizen';
+}
+
+export function citizenStatusOf(status: CaseStatus): CitizenStatus {
+  switch (status) {
+    case 'new':
+    case 'assigned':
+      return 'routed';
+    case 'in_progress':
+      return 'in_progress';
+    case 'waiting_for_citizen':
+    case 'waiting_for_partner':
+      return 'waiting';
+    case 'closed':
+      return 'closed';
+  }
+}

@@ -1,0 +1,102 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+const DEV_JWT_SECRET = 'werkloket-development-secret-do-not-use-in-production';
+
+/**
+ * The whole configuration of the service, read once from the environment at boot.
+ * Nothing else in the code base reads process.env.
+ */
+export class AppConfig {
+  @IsIn(NODE_ENVS)
+  nodeEnv: NodeEnv = 'development';
+
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  port = 3000;
+
+  @IsString()
+  @MinLength(1)
+  databaseUrl = 'postgres://postgres@127.0.0.1:5432/werkloket';
+
+  @IsString()
+  @MinLength(1)
+  redisUrl = 'redis://127.0.0.1:6379';
+
+  /** Prefix of every BullMQ key, so test runs and deployments sharing a Redis never see each other's jobs. */
+  @IsString()
+  @MinLength(1)
+  queuePrefix = 'werkloket';
+
+  @IsString()
+  @MinLength(16)
+  jwtSecret = DEV_JWT_SECRET;
+
+  /** Lifetime of an access token, in seconds. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(60)
+  jwtTtlSeconds = 8 * 3600;
+
+  /** How often the outbox relay looks for intakes that are not yet on the queue (ms). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(50)
+  outboxPollMs = 1000;
+
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  demoSeed?: 'true' | 'false';
+
+  get isProduction(): boolean {
+    return this.nodeEnv === 'production';
+  }
+
+  /** Demo accounts and demo cases are created outside production unless switched off. */
+  get seedDemoData(): boolean {
+    return !this.isProduction && this.demoSeed !== 'false';
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const ENV_NAMES: Record<string, keyof AppConfig> = {
+  NODE_ENV: 'nodeEnv',
+  PORT: 'port',
+  DATABASE_URL: 'databaseUrl',
+  REDIS_URL: 'redisUrl',
+  QUEUE_PREFIX: 'queuePrefix',
+  JWT_SECRET: 'jwtSecret',
+  JWT_TTL_SECONDS: 'jwtTtlSeconds',
+  OUTBOX_POLL_MS: 'outboxPollMs',
+  DEMO_SEED: 'demoSeed',
+};
+
+/** Reads and validates the environment; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const plain: Record<string, unknown> = {};
+  for (const [envName, key] of Object.entries(ENV_NAMES)) {
+    const value = env[envName];
+    if (value !== undefined && value !== '') plain[key] = value;
+  }
+  const config = plainToInstance(AppConfig, plain);
+  const problems = validateSync(config).map((error) => {
+    const envName = Object.keys(ENV_NAMES).find((name) => ENV_NAMES[name] === error.property) ?? error.property;
+    return `${envName}: ${Object.values(error.constraints ?? {}).join(', ')}`;
+  });
+  if (config.isProduction && (env.JWT_SECRET === undefined || env.JWT_SECRET === '')) {
+    problems.push('JWT_SECRET: required when NODE_ENV=production');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,3 @@
+export { AppConfig, ConfigError, loadConfig, NODE_ENVS } from './app-config.js';
+export type { NodeEnv } from './app-config.js';
+export { ConfigModule } from './config.module.js';

@@ -1,0 +1,3 @@
+export { DatabaseModule } from './database.module.js';
+export { ensureDatabaseExists, dropDatabase } from './ensure-database.js';
+export { MIGRATIONS } from './migrations/index.js';

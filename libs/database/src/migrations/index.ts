@@ -1,0 +1,5 @@
+import { InitialSchema1764288000000 } from './1764288000000-initial-schema.js';
+import { LoadRegionData1764288000100 } from './1764288000100-load-region-data.js';
+
+/** Every migration, in order. Listed explicitly so the compiled app and the tests run the same set. */
+export const MIGRATIONS = [InitialSchema1764288000000, LoadRegionData1764288000100];

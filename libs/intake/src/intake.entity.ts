@@ -1,0 +1,68 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { ClassificationResult, Country, EmployerFacts, Language, PersonFacts, Role } from '#libs/classification';
+
+export interface Contact {
+  email?: string;
+  phone?: string;
+}
+
+export interface Consent {
+  processing: boolean;
+  specialCategoryData?: boolean;
+}
+
+/** A question as it was asked, minimised: PC4 only, scrubbed free text, contact only when asked for. */
+@Entity('intake')
+export class Intake {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('text', { name: 'tracking_code', unique: true })
+  trackingCode!: string;
+
+  @Column('text', { name: 'idempotency_key', nullable: true, unique: true })
+  idempotencyKey!: string | null;
+
+  @Column('text', { name: 'request_hash' })
+  requestHash!: string;
+
+  @Column('timestamptz', { name: 'received_at', default: () => 'now()' })
+  receivedAt!: Date;
+
+  @Column('text')
+  role!: Role;
+
+  @Column('text')
+  country!: Country;
+
+  @Column('smallint', { nullable: true })
+  pc4!: number | null;
+
+  @Column('text', { name: 'region_code', nullable: true })
+  regionCode!: string | null;
+
+  @Column('text', { nullable: true })
+  language!: Language | null;
+
+  /** Scrubbed of BSN, IBAN, e-mail, phone numbers and full postcodes before it is stored. */
+  @Column('text', { default: '' })
+  question!: string;
+
+  @Column('jsonb', { nullable: true })
+  person!: PersonFacts | null;
+
+  @Column('jsonb', { nullable: true })
+  employer!: EmployerFacts | null;
+
+  @Column('jsonb')
+  consent!: Consent;
+
+  @Column('jsonb', { nullable: true })
+  contact!: Contact | null;
+
+  @Column('timestamptz', { name: 'classified_at', nullable: true })
+  classifiedAt!: Date | null;
+
+  @Column('jsonb', { nullable: true })
+  classification!: ClassificationResult | null;
+}

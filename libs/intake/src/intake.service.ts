@@ -1,0 +1,105 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import stableStringify from 'fast-json-stable-stringify';
+import { DataSource, QueryFailedError, Repository } from 'typeorm';
+import { classify, referenceMonthOf, type ClassificationResult, type IntakeFacts } from '#libs/classification';
+import { scrubFreeText } from '#libs/privacy';
+import { addToOutbox, jobIds, JobName, OutboxRelay, QueueName } from '#libs/queue';
+import { parsePostcode, RegionsService } from '#libs/regions';
+import { Intake, type Contact } from './intake.entity.js';
+import { IntakeError } from './intake.error.js';
+
+export interface IntakeSubmission extends IntakeFacts {
+  postcode?: string;
+  contact?: Contact;
+}
+
+export type SubmitOutcome =
+  | { kind: 'accepted'; trackingCode: string; replayed: boolean }
+  /** Under 16: nothing is stored; the referral is answered at once. */
+  | { kind: 'not_stored'; classification: ClassificationResult };
+
+const UNIQUE_VIOLATION = '23505';
+
+@Injectable()
+export class IntakeService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(Intake) private readonly intakes: Repository<Intake>,
+    private readonly regions: RegionsService,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async submit(submission: IntakeSubmission, idempotencyKey?: string, now = new Date()): Promise<SubmitOutcome> {
+    if (submission.role !== 'employer' && submission.person?.ageBand === 'under_16') {
+      return { kind: 'not_stored', classification: classify(submission, { referenceMonth: referenceMonthOf(now) }) };
+    }
+    const requestHash = createHash('sha256').update(stableStringify(submission)).digest('hex');
+    if (idempotencyKey !== undefined) {
+      const earlier = await this.replay(idempotencyKey, requestHash);
+      if (earlier) return earlier;
+    }
+    try {
+      const trackingCode = await this.store(submission, requestHash, idempotencyKey ?? null, now);
+      this.relay.kick();
+      return { kind: 'accepted', trackingCode, replayed: false };
+    } catch (error) {
+      // Two requests with the same key at once: the loser answers with the winner's intake.
+      if (idempotencyKey !== undefined && error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
+        const earlier = await this.replay(idempotencyKey, requestHash);
+        if (earlier) return earlier;
+      }
+      throw error;
+    }
+  }
+
+  async findByTrackingCode(trackingCode: string): Promise<Intake> {
+    const intake = await this.intakes.findOneBy({ trackingCode });
+    if (!intake) throw new IntakeError('not_found', 'No intake has this tracking code.');
+    return intake;
+  }
+
+  private async replay(idempotencyKey: string, requestHash: string): Promise<SubmitOutcome | null> {
+    const earlier = await this.intakes.findOne({ where: { idempotencyKey }, select: { trackingCode: true, requestHash: true } });
+    if (!earlier) return null;
+    if (earlier.requestHash !== requestHash) {
+      throw new IntakeError('idempotency_conflict', 'This Idempotency-Key was already used with a different request body.');
+    }
+    return { kind: 'accepted', trackingCode: earlier.trackingCode, replayed: true };
+  }
+
+  private async store(submission: IntakeSubmission, requestHash: string, idempotencyKey: string | null, now: Date): Promise<string> {
+    const pc4 = submission.postcode === undefined ? null : parsePostcode(submission.postcode);
+    const region = pc4 === null ? null : this.regions.resolve(pc4);
+    // 144 random bits: the tracking code is the only key a citizen needs, so it must be unguessable.
+    const trackingCode = randomBytes(18).toString('base64url');
+    await this.dataSource.transaction(async (manager) => {
+      const intake = manager.create(Intake, {
+        id: randomUUID(),
+        trackingCode,
+        idempotencyKey,
+        requestHash,
+        receivedAt: now,
+        role: submission.role,
+        country: submission.country,
+        pc4,
+        regionCode: region?.code ?? null,
+        language: submission.language ?? null,
+        question: scrubFreeText(submission.question),
+        person: submission.person ?? null,
+        employer: submission.employer ?? null,
+        consent: submission.consent,
+        contact: submission.contact ?? null,
+      });
+      await manager.insert(Intake, intake);
+      await addToOutbox(manager, {
+        queue: QueueName.Routing,
+        jobName: JobName.RouteIntake,
+        jobId: jobIds.routeIntake(intake.id),
+        payload: { intakeId: intake.id },
+      });
+    });
+    return trackingCode;
+  }
+}

@@ -1,0 +1,8 @@
+export { QueueName, JobName, jobIds, DEFAULT_JOB_OPTIONS } from './queue-names.js';
+export type { RouteIntakeJobData } from './queue-names.js';
+export { addToOutbox, OutboxRelay } from './outbox.js';
+export type { OutboxMessage } from './outbox.js';
+export { OutboxEntry } from './outbox.entity.js';
+export { QueueModule } from './queue.module.js';
+export { RedisProbe } from './redis-probe.js';
+export type { JsonObject, JsonScalar } from './json.js';

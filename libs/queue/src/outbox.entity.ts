@@ -1,0 +1,32 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { JsonObject } from './json.js';
+
+@Entity('outbox')
+export class OutboxEntry {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id!: string;
+
+  @Column('text')
+  queue!: string;
+
+  @Column('text', { name: 'job_name' })
+  jobName!: string;
+
+  @Column('text', { name: 'job_id' })
+  jobId!: string;
+
+  @Column('jsonb')
+  payload!: JsonObject;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column('timestamptz', { name: 'dispatched_at', nullable: true })
+  dispatchedAt!: Date | null;
+
+  @Column('integer', { default: 0 })
+  attempts!: number;
+
+  @Column('text', { name: 'last_error', nullable: true })
+  lastError!: string | null;
+}

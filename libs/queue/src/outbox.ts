@@ -1,0 +1,117 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import type { JsonObject } from './json.js';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppConfig } from '#libs/config';
+import { OutboxEntry } from './outbox.entity.js';
+import { DEFAULT_JOB_OPTIONS, QueueName } from './queue-names.js';
+
+export interface OutboxMessage {
+  queue: QueueName;
+  jobName: string;
+  jobId: string;
+  payload: JsonObject;
+}
+
+/** Writes a job into the outbox inside the caller's transaction: it reaches BullMQ only once that commits. */
+export async function addToOutbox(manager: EntityManager, message: OutboxMessage): Promise<void> {
+  await manager.insert(OutboxEntry, manager.create(OutboxEntry, message));
+}
+
+const BATCH = 100;
+const REDIS_TIMEOUT_MS = 5000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Relays committed outbox rows to BullMQ. Runs right after each intake (kick) and on a timer, so a row written
+ * while Redis was down is delivered once Redis is back. Deterministic job ids make a double relay harmless.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly queues: ReadonlyMap<string, Queue>;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | null = null;
+  private pendingKick = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    @InjectQueue(QueueName.Routing) routing: Queue,
+  ) {
+    this.queues = new Map([[QueueName.Routing, routing]]);
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.kick(), this.config.outboxPollMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    this.pendingKick = false;
+    await this.running;
+  }
+
+  /** Starts a drain unless one runs; then it runs once more afterwards. Never throws. */
+  kick(): void {
+    if (this.running) {
+      this.pendingKick = true;
+      return;
+    }
+    this.running = this.drain()
+      .then(() => undefined)
+      .catch((error: unknown) => this.logger.warn(`Outbox relay paused: ${(error as Error).message}`))
+      .finally(() => {
+        this.running = null;
+        if (this.pendingKick) {
+          this.pendingKick = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Waits until every row committed so far has been relayed (or a relay attempt failed). */
+  async flush(): Promise<void> {
+    while (this.running) await this.running;
+    await this.drain();
+  }
+
+  /** Relays pending rows in batches; returns how many were delivered. */
+  async drain(): Promise<number> {
+    let delivered = 0;
+    for (;;) {
+      const batch = await this.dataSource.transaction(async (manager) => {
+        const rows = await manager
+          .createQueryBuilder(OutboxEntry, 'o')
+          .where('o.dispatched_at IS NULL')
+          .orderBy('o.id')
+          .limit(BATCH)
+          .setLock('pessimistic_write')
+          .setOnLocked('skip_locked')
+          .getMany();
+        let sent = 0;
+        for (const row of rows) {
+          const queue = this.queues.get(row.queue);
+          if (!queue) throw new Error(`Outbox row ${row.id} names unknown queue ${row.queue}`);
+          // A failure rolls the batch back: the rows stay pending and the next tick tries again.
+          await withTimeout(queue.add(row.jobName, row.payload, { ...DEFAULT_JOB_OPTIONS, jobId: row.jobId }), REDIS_TIMEOUT_MS);
+          await manager.update(OutboxEntry, row.id, { dispatchedAt: new Date(), attempts: row.attempts + 1, lastError: null });
+          sent += 1;
+        }
+        return { sent, full: rows.length === BATCH };
+      });
+      delivered += batch.sent;
+      if (!batch.full) return delivered;
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '#libs/config';
+import { OutboxEntry } from './outbox.entity.js';
+import { OutboxRelay } from './outbox.js';
+import { RedisProbe } from './redis-probe.js';
+import { QueueName } from './queue-names.js';
+
+const queues = Object.values(QueueName).map((name) => BullModule.registerQueue({ name }));
+
+/** BullMQ connection and queues. Producing only: processors are registered by the worker app. */
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        connection: { url: config.redisUrl },
+        prefix: config.queuePrefix,
+      }),
+    }),
+    ...queues,
+    TypeOrmModule.forFeature([OutboxEntry]),
+  ],
+  providers: [OutboxRelay, RedisProbe],
+  exports: [...queues, OutboxRelay, RedisProbe],
+})
+export class QueueModule {}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '#libs/cases';
+import { IntakeModule } from '#libs/intake';
+import { RoutingService } from './routing.service.js';
+
+@Module({ imports: [IntakeModule, CasesModule], providers: [RoutingService], exports: [RoutingService] })
+export class RoutingModule {}

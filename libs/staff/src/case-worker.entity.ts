@@ -1,0 +1,31 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { Team } from '#libs/classification';
+import type { StaffRole } from './access-policy.js';
+
+/** A person who works worklists (or leads, administers or analyses them). */
+@Entity('case_worker')
+export class CaseWorker {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('text', { unique: true })
+  username!: string;
+
+  @Column('text', { name: 'password_hash' })
+  passwordHash!: string;
+
+  @Column('text')
+  role!: StaffRole;
+
+  @Column('text', { name: 'region_codes', array: true, default: () => "'{}'" })
+  regionCodes!: string[];
+
+  @Column('text', { array: true, default: () => "'{}'" })
+  teams!: Team[];
+
+  @Column('boolean', { default: true })
+  active!: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,11 @@
+export type StaffErrorCode = 'invalid_credentials' | 'invalid_token' | 'forbidden' | 'not_found' | 'conflict';
+
+export class StaffError extends Error {
+  constructor(
+    readonly code: StaffErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StaffError';
+  }
+}

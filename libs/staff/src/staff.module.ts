@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '#libs/config';
+import { CaseWorker } from './case-worker.entity.js';
+import { StaffService } from './staff.service.js';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([CaseWorker]),
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } }),
+    }),
+  ],
+  providers: [StaffService],
+  exports: [StaffService],
+})
+export class StaffModule {}

@@ -1,0 +1,89 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { hash, verify } from '@node-rs/argon2';
+import { Repository } from 'typeorm';
+import type { Team } from '#libs/classification';
+import type { Actor, StaffRole } from './access-policy.js';
+import { CaseWorker } from './case-worker.entity.js';
+import { StaffError } from './staff.error.js';
+
+interface TokenClaims {
+  sub: string;
+  username: string;
+  role: StaffRole;
+  regionCodes: string[];
+  teams: Team[];
+}
+
+export interface NewCaseWorker {
+  username: string;
+  password: string;
+  role: StaffRole;
+  regionCodes: string[];
+  teams: Team[];
+}
+
+// A fixed hash to verify against when the user does not exist, so timing does not reveal valid usernames.
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$C3XQXJHn+4ovi1SKGHrdDg$xaxphQJ7OesM3OwgbkfMPps1Q5lcgljcOEAZIEuYYEI';
+
+@Injectable()
+export class StaffService {
+  private readonly logger = new Logger(StaffService.name);
+
+  constructor(
+    @InjectRepository(CaseWorker) private readonly caseWorkers: Repository<CaseWorker>,
+    private readonly jwt: JwtService,
+  ) {}
+
+  async login(username: string, password: string): Promise<{ accessToken: string }> {
+    const caseWorker = await this.caseWorkers.findOneBy({ username, active: true });
+    const valid = await verify(caseWorker?.passwordHash ?? DUMMY_HASH, password);
+    if (!caseWorker || !valid) throw new StaffError('invalid_credentials', 'Unknown username or wrong password.');
+    const claims: TokenClaims = {
+      sub: caseWorker.id,
+      username: caseWorker.username,
+      role: caseWorker.role,
+      regionCodes: caseWorker.regionCodes,
+      teams: caseWorker.teams,
+    };
+    return { accessToken: await this.jwt.signAsync(claims) };
+  }
+
+  async authenticate(token: string): Promise<Actor> {
+    try {
+      const claims = await this.jwt.verifyAsync<TokenClaims>(token);
+      return { id: claims.sub, username: claims.username, role: claims.role, regionCodes: claims.regionCodes, teams: claims.teams };
+    } catch {
+      throw new StaffError('invalid_token', 'The access token is missing, invalid or expired.');
+    }
+  }
+
+  async create(input: NewCaseWorker): Promise<CaseWorker> {
+    const caseWorker = this.caseWorkers.create({
+      username: input.username,
+      passwordHash: await hash(input.password),
+      role: input.role,
+      regionCodes: input.regionCodes,
+      teams: input.teams,
+    });
+    return this.caseWorkers.save(caseWorker);
+  }
+
+  /** Creates the contract's demo accounts (password "demo") when they do not exist. Never called in production. */
+  async seedDemoAccounts(regionCode: string): Promise<void> {
+    const teams: Team[] = ['werkbedrijf', 'mobiliteitsteam', 'wsp', 'triage'];
+    const accounts: NewCaseWorker[] = [
+      ...teams.map((team) => ({ username: `demo-${team}`, password: 'demo', role: 'case_worker' as const, regionCodes: [regionCode], teams: [team] })),
+      { username: 'demo-coordinator', password: 'demo', role: 'coordinator', regionCodes: [regionCode], teams },
+      { username: 'demo-admin', password: 'demo', role: 'admin', regionCodes: [], teams: [] },
+    ];
+    let created = 0;
+    for (const account of accounts) {
+      if (await this.caseWorkers.existsBy({ username: account.username })) continue;
+      await this.create(account);
+      created += 1;
+    }
+    if (created > 0) this.logger.log(`Demo mode: created ${created} demo accounts for ${regionCode}`);
+  }
+}

@@ -1,0 +1,3 @@
+export { TrackingService } from './tracking.service.js';
+export type { TrackingView } from './tracking.service.js';
+export { TrackingModule } from './tracking.module.js';

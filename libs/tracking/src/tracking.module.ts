@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '#libs/cases';
+import { IntakeModule } from '#libs/intake';
+import { RegionsModule } from '#libs/regions';
+import { TrackingService } from './tracking.service.js';
+
+@Module({ imports: [IntakeModule, CasesModule, RegionsModule], providers: [TrackingService], exports: [TrackingService] })
+export class TrackingModule {}

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import type { ClassificationResult } from '#libs/classification';
+import { CasesService, citizenStatusOf, type CitizenStatus } from '#libs/cases';
+import { IntakeService } from '#libs/intake';
+import { RegionsService, type Region } from '#libs/regions';
+
+/** What a citizen or employer sees when following their question: no personal data. */
+export interface TrackingView {
+  trackingCode: string;
+  status: CitizenStatus;
+  receivedAt: Date;
+  region: Region | null;
+  classification: ClassificationResult | null;
+  caseReference: string | null;
+}
+
+@Injectable()
+export class TrackingService {
+  constructor(
+    private readonly intakes: IntakeService,
+    private readonly cases: CasesService,
+    private readonly regions: RegionsService,
+  ) {}
+
+  async view(trackingCode: string): Promise<TrackingView> {
+    const intake = await this.intakes.findByTrackingCode(trackingCode);
+    const routedCase = await this.cases.findRoutedCaseOfIntake(intake.id);
+    return {
+      trackingCode: intake.trackingCode,
+      status: routedCase ? citizenStatusOf(routedCase.status) : intake.classification ? 'closed' : 'received',
+      receivedAt: intake.receivedAt,
+      region: intake.regionCode ? this.regions.region(intake.regionCode) : null,
+      classification: intake.classification,
+      caseReference: routedCase?.reference ?? null,
+    };
+  }
+}

@@ -1,0 +1,34 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { startTestApp, waitForClassification, type TestApp } from './support/test-app.js';
+
+describe('an accepted intake is never lost, even while Redis is down', () => {
+  const apps: TestApp[] = [];
+  afterAll(async () => {
+    for (const app of apps) await app.close();
+  });
+
+  it('accepts with 201 while Redis is unreachable and routes the intake once Redis is back', async () => {
+    // An API whose Redis is a closed port: the intake and its outbox row still commit.
+    const down = await startTestApp({ redisUrl: 'redis://127.0.0.1:1', withWorker: false });
+    apps.push(down);
+    const response = await request(down.http)
+      .post('/api/v1/intakes')
+      .send({ role: 'worker', postcode: '5038', question: 'Mijn bedrijf gaat reorganiseren.', consent: { processing: true } })
+      .expect(201);
+    await request(down.http).get('/health').expect(503);
+    const db = down.app.get(DataSource);
+    const [pending] = await db.query<{ dispatched_at: Date | null }[]>('SELECT dispatched_at FROM outbox');
+    expect(pending.dispatched_at).toBeNull();
+
+    // The same database with a working Redis: the relay delivers the row, the worker routes it.
+    const up = await startTestApp({ databaseUrl: down.databaseUrl, queuePrefix: down.queuePrefix });
+    apps.unshift(up);
+    const status = await waitForClassification(up.http, response.body.trackingCode);
+    expect(status.classification).toMatchObject({ level: 'middle', route: 'mobiliteitsteam' });
+    expect(status.caseReference).toEqual(expect.any(String));
+    const [delivered] = await db.query<{ dispatched_at: Date | null }[]>('SELECT dispatched_at FROM outbox');
+    expect(delivered.dispatched_at).not.toBeNull();
+  });
+});

@@ -1,0 +1,96 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Redis } from 'ioredis';
+import request from 'supertest';
+import { dropDatabase } from '#libs/database';
+import { ApiModule } from '../../apps/api/src/api.module.js';
+import { setupApp } from '../../apps/api/src/setup-app.js';
+import { startWorker } from '../../apps/worker/src/start-worker.js';
+
+export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
+export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  worker: INestApplicationContext | null;
+  http: ReturnType<NestExpressApplication['getHttpServer']>;
+  databaseUrl: string;
+  queuePrefix: string;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Reuse a database (and queue prefix) of another test app instead of creating a fresh one. */
+  databaseUrl?: string;
+  queuePrefix?: string;
+  redisUrl?: string;
+  withWorker?: boolean;
+}
+
+/**
+ * Starts the real API (and worker) in this process against real PostgreSQL and Redis, on a database and a queue
+ * prefix of its own, so tests never touch anyone's data and never see each other's jobs.
+ */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const suffix = randomBytes(4).toString('hex');
+  const databaseUrl = options.databaseUrl ?? `${POSTGRES_URL}/werkloket_test_${suffix}`;
+  const queuePrefix = options.queuePrefix ?? `werkloket-test-${suffix}`;
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: options.redisUrl ?? REDIS_URL,
+    QUEUE_PREFIX: queuePrefix,
+    OUTBOX_POLL_MS: '100',
+    DEMO_SEED: 'true',
+  });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bodyParser: false, logger: ['error'] });
+  setupApp(app);
+  await app.init();
+  const worker = options.withWorker === false ? null : await startWorker(['error']);
+  const ownsDatabase = options.databaseUrl === undefined;
+  return {
+    app,
+    worker,
+    http: app.getHttpServer(),
+    databaseUrl,
+    queuePrefix,
+    async close() {
+      await worker?.close();
+      await app.close();
+      if (ownsDatabase) {
+        await dropDatabase(databaseUrl);
+        await deleteQueueKeys(queuePrefix);
+      }
+    },
+  };
+}
+
+async function deleteQueueKeys(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL);
+  try {
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
+}
+
+export async function login(http: TestApp['http'], username: string, password = 'demo'): Promise<string> {
+  const response = await request(http).post('/api/v1/auth/login').send({ username, password }).expect(200);
+  return (response.body as { accessToken: string }).accessToken;
+}
+
+/** Polls the citizen's status page until the worker has classified (and routed) the intake. */
+export async function waitForClassification(http: TestApp['http'], trackingCode: string, timeoutMs = 15000): Promise<Record<string, any>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await request(http).get(`/api/v1/intakes/${trackingCode}`).expect(200);
+    const body = response.body as Record<string, any>;
+    if (body.classification !== null) return body;
+    if (Date.now() > deadline) throw new Error(`Intake ${trackingCode} was not classified within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
