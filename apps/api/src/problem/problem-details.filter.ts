@@ -79,7 +79,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (status === 413 || cause?.type === 'entity.too.large') return problem(413, 'The request body is larger than 32 KiB.');
     if (status === 400 && exception.message.toLowerCase().includes('json')) return problem(400, 'The request body is not valid JSON.');
     const response = exception.getResponse();
-    const detail = typeof response === 'object' && response !== null && 'message' in response ? String((response as { message: unknown }).message) : exception.message;
+    const detail = typeof response === 'object' && response !== null && 'message' in response ? String(response.message) : exception.message;
     return problem(status, detail);
   }
 }
