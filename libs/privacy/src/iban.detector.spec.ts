@@ -1,0 +1,67 @@
+import { describe, it, expect } from '@jest/globals';
+import { findIbans, isValidIban } from './iban.detector.js';
+
+describe('isValidIban', () => {
+  it.each([
+    ['NL91ABNA0417164300', true],
+    ['NL20INGB0001234567', true],
+    ['nl91abna0417164300', true],
+    ['NL91 ABNA 0417 1643 00', true],
+    ['DE89370400440532013000', true],
+    ['GB82WEST12345698765432', true],
+    ['BE68539007547034', true],
+    ['FR1420041010050500013M02606', true],
+    ['NO9386011117947', true], // shortest: 15
+    ['LC55HEMM000100010012001200023015', true], // 32
+    ['MT84MALT011000012345MTLCAST001S', true],
+    ['NL91ABNA0417164301', false], // one digit off
+    ['NL19ABNA0417164300', false], // check digits swapped
+    ['NL9ABNA0417164300', false],
+    ['NL91ABNA041716430', false], // one character short: mod-97 fails
+    ['NL91ABNA04171643000000000000000000000', false], // longer than 34
+    ['1291ABNA0417164300', false],
+    ['', false],
+  ])('%s -> %s', (value, expected) => {
+    expect(isValidIban(value)).toBe(expected);
+  });
+
+  it('rejects check digits 00, 01 and 99, which ISO 13616 never produces', () => {
+    // Check digits congruent modulo 97 pass the remainder test alike: 00~97, 01~98, 99~02.
+    expect(isValidIban('NL97ABNA0417164386')).toBe(true);
+    expect(isValidIban('NL00ABNA0417164386')).toBe(false);
+    expect(isValidIban('NL98ABNA0417164368')).toBe(true);
+    expect(isValidIban('NL01ABNA0417164368')).toBe(false);
+    expect(isValidIban('NL02ABNA0417164350')).toBe(true);
+    expect(isValidIban('NL99ABNA0417164350')).toBe(false);
+  });
+});
+
+describe('findIbans', () => {
+  const found = (text: string): string[] => findIbans(text).map(({ start, end }) => text.slice(start, end));
+
+  it.each([
+    ['iban NL91ABNA0417164300.', ['NL91ABNA0417164300']],
+    ['iban NL91 ABNA 0417 1643 00 en ik', ['NL91 ABNA 0417 1643 00']],
+    ['iban nl91 abna 0417 1643 00 graag', ['nl91 abna 0417 1643 00']],
+    ['op NL91ABNA0417164300 of NL20 INGB 0001 2345 67', ['NL91ABNA0417164300', 'NL20 INGB 0001 2345 67']],
+    ['NL91 ABNA 0417 1643 00 en NL20INGB0001234567', ['NL91 ABNA 0417 1643 00', 'NL20INGB0001234567']],
+    ['BE68 5390 0754 7034 voor de huur', ['BE68 5390 0754 7034']],
+    ['BE68 5390 0754 7034 2026', ['BE68 5390 0754 7034']], // a number after it that does not belong to it
+    ['DE89 3704 0044 0532 0130 00', ['DE89 3704 0044 0532 0130 00']],
+    ['FR14 2004 1010 0505 0001 3M02 606!', ['FR14 2004 1010 0505 0001 3M02 606']],
+    ['(GB82WEST12345698765432)', ['GB82WEST12345698765432']],
+    ['rekening AB12 NL91ABNA0417164300', ['NL91ABNA0417164300']],
+  ])('finds %j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    'NL91ABNA0417164301', // fails mod-97
+    'XNL91ABNA0417164300', // part of a longer word
+    'NL91ABNA0417164300X',
+    'order AB12CDEF3456789012',
+    'NL91 ABNA',
+  ])('leaves %j alone', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
