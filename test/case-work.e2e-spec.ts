@@ -105,7 +105,7 @@ describe('case workers work their worklists (real PostgreSQL and Redis)', () => 
     await request(t.http).get('/api/v1/worklists/AM26/kantine/cases').set(auth(werkbedrijf)).expect(404);
   });
 
-  it('transfers a case to another team with a reason; it lands there as new and leaves the old worklist', async () => {
+  it('transfers a case as a hand-off: it stays until the receiving team accepts, and both sides see it', async () => {
     const trackingCode = await submitAndRoute(werkbedrijfIntake('Bijstand, maar eigenlijk een werkgeversvraag.'));
     const [{ id: caseId }] = await db.query<{ id: string }[]>(
       'SELECT c.id FROM "case" c JOIN intake i ON i.id = c.intake_id WHERE i.tracking_code = $1',
@@ -114,17 +114,28 @@ describe('case workers work their worklists (real PostgreSQL and Redis)', () => 
     const coordinator = await login(t.http, 'demo-coordinator');
     await request(t.http).post(`/api/v1/cases/${caseId}/transfer`).set(auth(coordinator)).send({ team: 'wsp' }).expect(422);
     await request(t.http).post(`/api/v1/cases/${caseId}/transfer`).set(auth(coordinator)).send({ team: 'werkbedrijf', reason: 'zelfde lijst' }).expect(422);
-    const moved = await request(t.http).post(`/api/v1/cases/${caseId}/transfer`).set(auth(coordinator)).send({ team: 'wsp', reason: 'Werkgever zoekt personeel' }).expect(200);
-    expect(moved.body).toMatchObject({ team: 'wsp', regionCode: 'AM26', status: 'new', assignedTo: null });
+    const requested = await request(t.http).post(`/api/v1/cases/${caseId}/transfer`).set(auth(coordinator)).send({ team: 'wsp', reason: 'Werkgever zoekt personeel' }).expect(202);
+    expect(requested.body).toMatchObject({ status: 'pending', fromTeam: 'werkbedrijf', toTeam: 'wsp', toRegionCode: 'AM26', respondBy: expect.any(String) });
 
+    // Until the WSP answers, the case stays on the werkbedrijf list and the WSP can look at it.
+    const werkbedrijf = await login(t.http, 'demo-werkbedrijf');
     const wsp = await login(t.http, 'demo-wsp');
+    await request(t.http).get(`/api/v1/cases/${caseId}`).set(auth(werkbedrijf)).expect(200);
+    const seenByWsp = await request(t.http).get(`/api/v1/cases/${caseId}`).set(auth(wsp)).expect(200);
+    expect(seenByWsp.body).toMatchObject({ team: 'werkbedrijf', pendingHandoff: { id: requested.body.id } });
+    const incoming = await request(t.http).get('/api/v1/worklists/AM26/wsp/handoffs').set(auth(wsp)).expect(200);
+    expect(incoming.body.incoming.map((h: { id: string }) => h.id)).toContain(requested.body.id);
+    expect((await request(t.http).get(`/api/v1/intakes/${trackingCode}`)).body.status).toBe('routed');
+    await request(t.http).post(`/api/v1/handoffs/${requested.body.id}/accept`).set(auth(werkbedrijf)).send({}).expect(404);
+
+    const accepted = await request(t.http).post(`/api/v1/handoffs/${requested.body.id}/accept`).set(auth(wsp)).send({}).expect(200);
+    expect(accepted.body).toMatchObject({ team: 'wsp', regionCode: 'AM26', status: 'new', assignedTo: null });
     const wspList = await request(t.http).get('/api/v1/worklists/AM26/wsp/cases').set(auth(wsp)).expect(200);
     expect(wspList.body.map((c: { id: string }) => c.id)).toContain(caseId);
-    const werkbedrijf = await login(t.http, 'demo-werkbedrijf');
     await request(t.http).get(`/api/v1/cases/${caseId}`).set(auth(werkbedrijf)).expect(404);
     const detail = await request(t.http).get(`/api/v1/cases/${caseId}`).set(auth(wsp)).expect(200);
-    expect(detail.body.history.at(-1)).toMatchObject({ type: 'transferred', note: 'Werkgever zoekt personeel' });
-    expect((await request(t.http).get(`/api/v1/intakes/${trackingCode}`)).body.status).toBe('routed');
+    expect(detail.body.history.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['handoff_requested', 'handoff_accepted']));
+    await request(t.http).post(`/api/v1/handoffs/${requested.body.id}/accept`).set(auth(wsp)).send({}).expect(409);
   });
 
   it('routes an intake exactly once, however often the job runs', async () => {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { AuditModule } from '#libs/audit';
 import { CasesModule } from '#libs/cases';
 import { ConfigModule } from '#libs/config';
 import { DatabaseModule } from '#libs/database';
@@ -8,7 +9,16 @@ import { QueueModule } from '#libs/queue';
 import { RegionsModule } from '#libs/regions';
 import { StaffModule } from '#libs/staff';
 import { TrackingModule } from '#libs/tracking';
+import { ReportsModule } from '#libs/reports';
+import { RegionSettingsController } from './admin/region-settings.controller.js';
+import { ReportsController } from './reports/reports.controller.js';
+import { AuditController } from './admin/audit.controller.js';
+import { AdminGuard } from './admin/admin.guard.js';
+import { UsersController } from './admin/users.controller.js';
 import { AuthController } from './auth/auth.controller.js';
+import { HandoffsController } from './cases/handoffs.controller.js';
+import { MeController } from './me/me.controller.js';
+import { OverviewController } from './overview/overview.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { CasesController } from './cases/cases.controller.js';
 import { DemoSeeder } from './demo-seeder.js';
@@ -27,9 +37,24 @@ import { WorklistsController } from './worklists/worklists.controller.js';
     TrackingModule,
     CasesModule,
     StaffModule,
+    ReportsModule,
+    AuditModule,
     TerminusModule,
   ],
-  controllers: [IntakeController, AuthController, WorklistsController, CasesController, HealthController],
-  providers: [AuthGuard, DemoSeeder],
+  controllers: [
+    IntakeController,
+    AuthController,
+    WorklistsController,
+    CasesController,
+    HandoffsController,
+    OverviewController,
+    MeController,
+    ReportsController,
+    UsersController,
+    AuditController,
+    RegionSettingsController,
+    HealthController,
+  ],
+  providers: [AuthGuard, AdminGuard, DemoSeeder],
 })
 export class ApiModule {}

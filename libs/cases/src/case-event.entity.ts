@@ -2,7 +2,22 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { JsonObject } from '#libs/queue';
 import type { CaseStatus } from './case-lifecycle.js';
 
-export type CaseEventType = 'created' | 'claimed' | 'status_changed' | 'transferred';
+export type CaseEventType =
+  | 'created'
+  | 'claimed'
+  | 'assigned'
+  | 'released'
+  | 'status_changed'
+  | 'handoff_requested'
+  | 'handoff_accepted'
+  | 'handoff_returned'
+  | 'handoff_overdue'
+  | 'classified_by_hand'
+  | 'reclassification_proposed'
+  | 'follow_up_created'
+  | 'note_added'
+  | 'sla_warning'
+  | 'sla_escalated';
 
 /** One entry in a case's history: who did what, when, from which status to which. Append-only. */
 @Entity('case_event')

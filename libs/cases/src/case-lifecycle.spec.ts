@@ -10,6 +10,7 @@ describe('case lifecycle', () => {
     ['in_progress', 'waiting_for_citizen', true],
     ['waiting_for_citizen', 'in_progress', true],
     ['waiting_for_partner', 'assigned', false],
+    ['in_progress', 'new', true],
     ['closed', 'in_progress', false],
     ['closed', 'new', false],
   ])('%s → %s allowed: %s', (from, to, allowed) => {

@@ -30,9 +30,9 @@ export type CitizenStatus = (typeof CITIZEN_STATUSES)[number];
 export const CASE_TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
   new: ['assigned', 'closed'],
   assigned: ['new', 'in_progress', 'waiting_for_citizen', 'waiting_for_partner', 'closed'],
-  in_progress: ['assigned', 'waiting_for_citizen', 'waiting_for_partner', 'closed'],
-  waiting_for_citizen: ['in_progress', 'closed'],
-  waiting_for_partner: ['in_progress', 'closed'],
+  in_progress: ['new', 'waiting_for_citizen', 'waiting_for_partner', 'closed'],
+  waiting_for_citizen: ['new', 'in_progress', 'closed'],
+  waiting_for_partner: ['new', 'in_progress', 'closed'],
   closed: [],
 };
 
@@ -52,6 +52,11 @@ export function checkTransition(from: CaseStatus, to: CaseStatus, result?: CaseR
 
 export function isOpen(status: CaseStatus): boolean {
   return status !== 'closed';
+}
+
+/** Statuses that count as "the person was contacted" for the first-contact SLA. */
+export function meansContact(status: CaseStatus): boolean {
+  return status === 'in_progress' || status === 'waiting_for_citizen' || status === 'waiting_for_partner' || status === 'closed';
 }
 
 /** While the clock waits on the citizen it is paused (SLA). */

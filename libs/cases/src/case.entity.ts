@@ -39,6 +39,38 @@ export class Case {
   @Column('uuid', { name: 'assigned_to', nullable: true })
   assignedTo!: string | null;
 
+  /** The case this one follows up on (a secondary route confirmed by a case worker). */
+  @Column('uuid', { name: 'parent_case_id', nullable: true })
+  parentCaseId!: string | null;
+
+  /** When the case landed on its current worklist: the SLA clocks count from here. */
+  @Column('timestamptz', { name: 'clock_started_at', default: () => 'now()' })
+  clockStartedAt!: Date;
+
+  @Column('timestamptz', { name: 'first_contact_due_at', nullable: true })
+  firstContactDueAt!: Date | null;
+
+  @Column('timestamptz', { name: 'close_due_at', nullable: true })
+  closeDueAt!: Date | null;
+
+  @Column('timestamptz', { name: 'first_contact_at', nullable: true })
+  firstContactAt!: Date | null;
+
+  /** Set while waiting for the citizen: the clocks are paused. */
+  @Column('timestamptz', { name: 'paused_at', nullable: true })
+  pausedAt!: Date | null;
+
+  /** The deadline the worklist sorts by (first contact until it happened, then closing). */
+  @Column('timestamptz', { name: 'next_due_at', nullable: true })
+  nextDueAt!: Date | null;
+
+  /** A deadline passed and the coordinator was alerted. */
+  @Column('timestamptz', { name: 'escalated_at', nullable: true })
+  escalatedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'closed_at', nullable: true })
+  closedAt!: Date | null;
+
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt!: Date;
 

@@ -1,4 +1,4 @@
-export type CaseErrorCode = 'not_found' | 'forbidden' | 'invalid_transition' | 'invalid_transfer' | 'not_assignee';
+export type CaseErrorCode = 'not_found' | 'forbidden' | 'invalid_transition' | 'invalid_transfer' | 'not_assignee' | 'conflict' | 'invalid_assignment';
 
 export class CaseError extends Error {
   constructor(

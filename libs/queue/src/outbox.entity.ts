@@ -18,6 +18,10 @@ export class OutboxEntry {
   @Column('jsonb')
   payload!: JsonObject;
 
+  /** For delayed jobs (deadlines): when the job should run. */
+  @Column('timestamptz', { name: 'deliver_at', nullable: true })
+  deliverAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

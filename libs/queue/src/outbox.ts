@@ -6,21 +6,27 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '#libs/config';
 import { OutboxEntry } from './outbox.entity.js';
 import { DEFAULT_JOB_OPTIONS, QueueName } from './queue-names.js';
+import { RedisProbe } from './redis-probe.js';
 
 export interface OutboxMessage {
   queue: QueueName;
   jobName: string;
   jobId: string;
   payload: JsonObject;
+  /** Run the job no earlier than this. */
+  deliverAt?: Date;
 }
 
-/** Writes a job into the outbox inside the caller's transaction: it reaches BullMQ only once that commits. */
+/**
+ * Writes a job into the outbox inside the caller's transaction: it reaches BullMQ only once that commits.
+ * A job id that is already in the outbox means the same job is already on its way.
+ */
 export async function addToOutbox(manager: EntityManager, message: OutboxMessage): Promise<void> {
-  await manager.insert(OutboxEntry, manager.create(OutboxEntry, message));
+  await manager.createQueryBuilder().insert().into(OutboxEntry).values(manager.create(OutboxEntry, message)).orIgnore().execute();
 }
 
 const BATCH = 100;
-const REDIS_TIMEOUT_MS = 5000;
+const REDIS_TIMEOUT_MS = 2000;
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -41,13 +47,29 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | null = null;
   private pendingKick = false;
+  private lastRedisWarning = 0;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly redisProbe: RedisProbe,
     @InjectQueue(QueueName.Routing) routing: Queue,
+    @InjectQueue(QueueName.CaseTimers) caseTimers: Queue,
+    @InjectQueue(QueueName.Assignment) assignment: Queue,
   ) {
-    this.queues = new Map([[QueueName.Routing, routing]]);
+    this.queues = new Map([
+      [QueueName.Routing, routing],
+      [QueueName.CaseTimers, caseTimers],
+      [QueueName.Assignment, assignment],
+    ]);
+    // Without a listener BullMQ prints every failed reconnect; one warning a minute tells the operator enough.
+    for (const queue of this.queues.values()) queue.on('error', (error: Error) => this.warnRedis(error));
+  }
+
+  private warnRedis(error: Error): void {
+    if (Date.now() - this.lastRedisWarning < 60_000) return;
+    this.lastRedisWarning = Date.now();
+    this.logger.warn(`Redis unavailable (${error.message}); accepted intakes wait in the outbox`);
   }
 
   onApplicationBootstrap(): void {
@@ -88,6 +110,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Relays pending rows in batches; returns how many were delivered. */
   async drain(): Promise<number> {
+    // Fail fast while Redis is away, so no relay holds row locks that another relay (with Redis) could use.
+    await this.redisProbe.ping(REDIS_TIMEOUT_MS);
     let delivered = 0;
     for (;;) {
       const batch = await this.dataSource.transaction(async (manager) => {
@@ -104,7 +128,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           const queue = this.queues.get(row.queue);
           if (!queue) throw new Error(`Outbox row ${row.id} names unknown queue ${row.queue}`);
           // A failure rolls the batch back: the rows stay pending and the next tick tries again.
-          await withTimeout(queue.add(row.jobName, row.payload, { ...DEFAULT_JOB_OPTIONS, jobId: row.jobId }), REDIS_TIMEOUT_MS);
+          const delay = row.deliverAt ? Math.max(0, row.deliverAt.getTime() - Date.now()) : 0;
+          await withTimeout(queue.add(row.jobName, row.payload, { ...DEFAULT_JOB_OPTIONS, jobId: row.jobId, delay }), REDIS_TIMEOUT_MS);
           await manager.update(OutboxEntry, row.id, { dispatchedAt: new Date(), attempts: row.attempts + 1, lastError: null });
           sent += 1;
         }

@@ -2,11 +2,18 @@
 export const QueueName = {
   /** Classifies an accepted intake and puts it on a worklist. */
   Routing: 'routing',
+  /** Delayed jobs on deadlines: SLA warnings and escalations, hand-offs not answered in time. */
+  CaseTimers: 'case-timers',
+  /** Fair automatic assignment of a worklist's waiting cases. */
+  Assignment: 'assignment',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export const JobName = {
   RouteIntake: 'route-intake',
+  SlaCheck: 'sla-check',
+  HandoffDeadline: 'handoff-deadline',
+  AutoAssign: 'auto-assign',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -15,9 +22,35 @@ export interface RouteIntakeJobData {
   intakeId: string;
 }
 
+export type SlaClock = 'first_contact' | 'close';
+
+/** Fires at `warning` or `breach` time of one clock; stale when the case's deadline has moved since. */
+export interface SlaCheckJobData {
+  caseId: string;
+  clock: SlaClock;
+  kind: 'warning' | 'breach';
+  dueAt: string;
+  /** When the clock started (landing on the worklist): two landings can share a deadline, not a start. */
+  startedAt: string;
+}
+
+export interface HandoffDeadlineJobData {
+  handoffId: string;
+}
+
+export interface AutoAssignJobData {
+  regionCode: string;
+  team: string;
+}
+
 /** Deterministic job ids: relaying the same outbox row twice never creates two jobs. */
 export const jobIds = {
   routeIntake: (intakeId: string): string => `route-intake-${intakeId}`,
+  slaCheck: (data: SlaCheckJobData): string =>
+    `sla-${data.kind}-${data.clock}-${data.caseId}-${Date.parse(data.startedAt)}-${Date.parse(data.dueAt)}`,
+  handoffDeadline: (handoffId: string): string => `handoff-deadline-${handoffId}`,
+  /** One per triggering event: assignment is safe to run any number of times. */
+  autoAssign: (regionCode: string, team: string, eventId: string): string => `auto-assign-${regionCode}-${team}-${eventId}`,
 };
 
 export const DEFAULT_JOB_OPTIONS = {

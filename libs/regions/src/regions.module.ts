@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '#libs/audit';
+import { RegionConfig } from './region-config.entity.js';
 import { RegionsService } from './regions.service.js';
 
-@Module({ providers: [RegionsService], exports: [RegionsService] })
+@Module({ imports: [TypeOrmModule.forFeature([RegionConfig]), AuditModule], providers: [RegionsService], exports: [RegionsService] })
 export class RegionsModule {}

@@ -1,13 +1,22 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { AuditService, type AuditActor } from '#libs/audit';
+import type { RegionRoutingConfig } from '#libs/classification';
+import { RegionConfig } from './region-config.entity.js';
 import { RegionDirectory, type Region } from './region-directory.js';
+import { DEFAULT_HANDOFF_RESPONSE_HOURS, type RegionSettings } from './region-settings.js';
 
 /** Resolves PC4s to arbeidsmarktregio's from the tables the migration loaded, held in memory. */
 @Injectable()
 export class RegionsService implements OnModuleInit {
   private directory = new RegionDirectory([], []);
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(RegionConfig) private readonly configs: Repository<RegionConfig>,
+    private readonly audit: AuditService,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     const regions = await this.dataSource.query<{ code: string; name: string }[]>('SELECT code, name FROM region');
@@ -28,5 +37,44 @@ export class RegionsService implements OnModuleInit {
 
   list(): Region[] {
     return this.directory.regions;
+  }
+
+  /** The routing choices of a region for the classifier (read per call, so a change applies at once). */
+  async routingConfig(regionCode: string | null): Promise<RegionRoutingConfig> {
+    if (regionCode === null) return {};
+    const config = await this.configs.findOneBy({ regionCode });
+    return config?.baseRoute ? { baseRoute: config.baseRoute } : {};
+  }
+
+  /** A region's settings with the defaults filled in; the national worklist (null) always has the defaults. */
+  async settings(regionCode: string | null): Promise<RegionSettings> {
+    const config = regionCode === null ? null : await this.configs.findOneBy({ regionCode });
+    return {
+      baseRoute: config?.baseRoute ?? null,
+      sla: config?.sla ?? {},
+      autoAssignTeams: config?.autoAssignTeams ?? [],
+      handoffResponseHours: config?.handoffResponseHours ?? DEFAULT_HANDOFF_RESPONSE_HOURS,
+    };
+  }
+
+  async updateSettings(regionCode: string, settings: RegionSettings, actor: AuditActor): Promise<RegionSettings> {
+    await this.configs.upsert(
+      {
+        regionCode,
+        baseRoute: settings.baseRoute,
+        sla: settings.sla,
+        autoAssignTeams: settings.autoAssignTeams,
+        handoffResponseHours: settings.handoffResponseHours,
+        updatedAt: new Date(),
+        updatedBy: actor.id,
+      },
+      ['regionCode'],
+    );
+    await this.audit.record({
+      actor,
+      action: 'region.settings_updated',
+      details: { regionCode, baseRoute: settings.baseRoute, autoAssignTeams: settings.autoAssignTeams, handoffResponseHours: settings.handoffResponseHours },
+    });
+    return this.settings(regionCode);
   }
 }

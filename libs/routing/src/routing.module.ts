@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '#libs/cases';
 import { IntakeModule } from '#libs/intake';
+import { RegionsModule } from '#libs/regions';
 import { RoutingService } from './routing.service.js';
 
-@Module({ imports: [IntakeModule, CasesModule], providers: [RoutingService], exports: [RoutingService] })
+@Module({ imports: [IntakeModule, CasesModule, RegionsModule], providers: [RoutingService], exports: [RoutingService] })
 export class RoutingModule {}

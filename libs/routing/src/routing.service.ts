@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { classify, referenceMonthOf } from '#libs/classification';
 import { CasesService } from '#libs/cases';
 import { factsOf, Intake } from '#libs/intake';
+import { RegionsService } from '#libs/regions';
 import { worklistFor } from './worklist-for.js';
 
 export type RoutingOutcome = 'routed' | 'referral_only' | 'already_routed';
@@ -15,6 +16,7 @@ export class RoutingService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cases: CasesService,
+    private readonly regions: RegionsService,
   ) {}
 
   async routeIntake(intakeId: string): Promise<RoutingOutcome> {
@@ -28,7 +30,10 @@ export class RoutingService {
       if (!intake) throw new Error(`Intake ${intakeId} does not exist`);
       if (intake.classification) return 'already_routed';
 
-      const classification = classify(factsOf(intake), { referenceMonth: referenceMonthOf(intake.receivedAt) });
+      const classification = classify(factsOf(intake), {
+        referenceMonth: referenceMonthOf(intake.receivedAt),
+        routing: await this.regions.routingConfig(intake.regionCode),
+      });
       await manager.update(Intake, intake.id, { classification, classifiedAt: new Date() });
       const worklist = worklistFor(classification, intake.regionCode);
       if (worklist === null) return 'referral_only';

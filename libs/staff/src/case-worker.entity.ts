@@ -26,6 +26,17 @@ export class CaseWorker {
   @Column('boolean', { default: true })
   active!: boolean;
 
+  /** Most open cases automatic assignment gives this person; null = no limit. */
+  @Column('integer', { name: 'max_open_cases', nullable: true })
+  maxOpenCases!: number | null;
+
+  /** Off while on leave or out of office: automatic assignment passes them by. */
+  @Column('boolean', { default: true })
+  available!: boolean;
+
+  @Column('timestamptz', { name: 'last_assigned_at', nullable: true })
+  lastAssignedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

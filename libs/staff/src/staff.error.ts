@@ -1,4 +1,4 @@
-export type StaffErrorCode = 'invalid_credentials' | 'invalid_token' | 'forbidden' | 'not_found' | 'conflict';
+export type StaffErrorCode = 'invalid_credentials' | 'invalid_token' | 'forbidden' | 'not_found' | 'conflict' | 'too_many_attempts';
 
 export class StaffError extends Error {
   constructor(

@@ -1,19 +1,22 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '#libs/audit';
 import { AppConfig } from '#libs/config';
 import { CaseWorker } from './case-worker.entity.js';
+import { LoginRateLimiter } from './login-rate-limiter.js';
 import { StaffService } from './staff.service.js';
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([CaseWorker]),
+    AuditModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } }),
     }),
   ],
-  providers: [StaffService],
+  providers: [StaffService, LoginRateLimiter],
   exports: [StaffService],
 })
 export class StaffModule {}

@@ -3,9 +3,11 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { hash, verify } from '@node-rs/argon2';
 import { Repository } from 'typeorm';
+import { AuditService } from '#libs/audit';
 import type { Team } from '#libs/classification';
 import type { Actor, StaffRole } from './access-policy.js';
 import { CaseWorker } from './case-worker.entity.js';
+import { LoginRateLimiter } from './login-rate-limiter.js';
 import { StaffError } from './staff.error.js';
 
 interface TokenClaims {
@@ -22,6 +24,17 @@ export interface NewCaseWorker {
   role: StaffRole;
   regionCodes: string[];
   teams: Team[];
+  maxOpenCases?: number | null;
+}
+
+export interface CaseWorkerChanges {
+  password?: string;
+  role?: StaffRole;
+  regionCodes?: string[];
+  teams?: Team[];
+  active?: boolean;
+  maxOpenCases?: number | null;
+  available?: boolean;
 }
 
 // A fixed hash to verify against when the user does not exist, so timing does not reveal valid usernames.
@@ -34,12 +47,21 @@ export class StaffService {
   constructor(
     @InjectRepository(CaseWorker) private readonly caseWorkers: Repository<CaseWorker>,
     private readonly jwt: JwtService,
+    private readonly audit: AuditService,
+    private readonly rateLimiter: LoginRateLimiter,
   ) {}
 
-  async login(username: string, password: string): Promise<{ accessToken: string }> {
+  /** `client` identifies where the attempt comes from (the IP address), for the brute-force brake. */
+  async login(username: string, password: string, client: string): Promise<{ accessToken: string }> {
+    const attemptKey = `${client}:${username}`;
+    await this.rateLimiter.assertAllowed(attemptKey);
     const caseWorker = await this.caseWorkers.findOneBy({ username, active: true });
     const valid = await verify(caseWorker?.passwordHash ?? DUMMY_HASH, password);
-    if (!caseWorker || !valid) throw new StaffError('invalid_credentials', 'Unknown username or wrong password.');
+    if (!caseWorker || !valid) {
+      await this.rateLimiter.recordFailure(attemptKey);
+      throw new StaffError('invalid_credentials', 'Unknown username or wrong password.');
+    }
+    await this.rateLimiter.reset(attemptKey);
     const claims: TokenClaims = {
       sub: caseWorker.id,
       username: caseWorker.username,
@@ -59,15 +81,45 @@ export class StaffService {
     }
   }
 
-  async create(input: NewCaseWorker): Promise<CaseWorker> {
-    const caseWorker = this.caseWorkers.create({
-      username: input.username,
-      passwordHash: await hash(input.password),
-      role: input.role,
-      regionCodes: input.regionCodes,
-      teams: input.teams,
-    });
-    return this.caseWorkers.save(caseWorker);
+  async create(input: NewCaseWorker, by?: Actor): Promise<CaseWorker> {
+    if (await this.caseWorkers.existsBy({ username: input.username })) {
+      throw new StaffError('conflict', `The username ${input.username} is taken.`);
+    }
+    const caseWorker = await this.caseWorkers.save(
+      this.caseWorkers.create({
+        username: input.username,
+        passwordHash: await hash(input.password),
+        role: input.role,
+        regionCodes: input.regionCodes,
+        teams: input.teams,
+        maxOpenCases: input.maxOpenCases ?? null,
+      }),
+    );
+    if (by) {
+      await this.audit.record({ actor: by, action: 'user.created', details: { userId: caseWorker.id, role: input.role, regionCodes: input.regionCodes, teams: input.teams } });
+    }
+    return caseWorker;
+  }
+
+  async list(): Promise<CaseWorker[]> {
+    return this.caseWorkers.find({ order: { username: 'ASC' } });
+  }
+
+  async update(id: string, changes: CaseWorkerChanges, by: Actor): Promise<CaseWorker> {
+    const caseWorker = await this.caseWorkers.findOneBy({ id });
+    if (!caseWorker) throw new StaffError('not_found', 'No user with this id.');
+    const { password, ...rest } = changes;
+    await this.caseWorkers.update(id, { ...rest, ...(password ? { passwordHash: await hash(password) } : {}) });
+    // Never log the password itself, only that it changed.
+    await this.audit.record({ actor: by, action: 'user.updated', details: { userId: id, fields: Object.keys(changes) } });
+    return this.caseWorkers.findOneByOrFail({ id });
+  }
+
+  /** A case worker marks themselves (un)available, e.g. before leave; automatic assignment follows. */
+  async setAvailability(actor: Actor, available: boolean): Promise<CaseWorker> {
+    await this.caseWorkers.update(actor.id, { available });
+    await this.audit.record({ actor, action: 'user.availability_changed', details: { available } });
+    return this.caseWorkers.findOneByOrFail({ id: actor.id });
   }
 
   /** Creates the contract's demo accounts (password "demo") when they do not exist. Never called in production. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ClassificationResult } from '#libs/classification';
-import { CasesService, citizenStatusOf, type CitizenStatus } from '#libs/cases';
+import { CaseClassificationService, CasesService, citizenStatusOf, type CitizenStatus } from '#libs/cases';
 import { IntakeService } from '#libs/intake';
 import { RegionsService, type Region } from '#libs/regions';
 
@@ -20,6 +20,7 @@ export class TrackingService {
     private readonly intakes: IntakeService,
     private readonly cases: CasesService,
     private readonly regions: RegionsService,
+    private readonly classifications: CaseClassificationService,
   ) {}
 
   async view(trackingCode: string): Promise<TrackingView> {
@@ -30,7 +31,7 @@ export class TrackingService {
       status: routedCase ? citizenStatusOf(routedCase.status) : intake.classification ? 'closed' : 'received',
       receivedAt: intake.receivedAt,
       region: intake.regionCode ? this.regions.region(intake.regionCode) : null,
-      classification: intake.classification,
+      classification: intake.classification ? await this.classifications.effectiveFor(intake.id, intake.classification) : null,
       caseReference: routedCase?.reference ?? null,
     };
   }

@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { StaffService } from '#libs/staff';
+import { LOGIN_FAILURES_ALLOWED, StaffService } from '#libs/staff';
 
 export class LoginDto {
   @IsString() @MinLength(1) @MaxLength(100) @ApiProperty({ example: 'demo-triage' })
@@ -23,7 +23,8 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: AccessTokenDto })
-  login(@Body() body: LoginDto): Promise<AccessTokenDto> {
-    return this.staff.login(body.username, body.password);
+  @ApiTooManyRequestsResponse({ description: `After ${LOGIN_FAILURES_ALLOWED} failed attempts for one username from one address, 15 minutes of rest.` })
+  login(@Body() body: LoginDto, @Ip() ip: string): Promise<AccessTokenDto> {
+    return this.staff.login(body.username, body.password, ip);
   }
 }

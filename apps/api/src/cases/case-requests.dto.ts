@@ -27,3 +27,22 @@ export class TransferCaseDto {
   @IsDefined() @IsString() @MinLength(3) @MaxLength(2000) @ApiProperty()
   reason!: string;
 }
+
+export class NoteDto {
+  @IsDefined() @IsString() @MinLength(1) @MaxLength(5000) @ApiProperty()
+  text!: string;
+}
+
+export class FollowUpDto {
+  @IsDefined() @IsIn(TEAMS, { message: `team must be one of: ${TEAMS.join(', ')}` })
+  @ApiProperty({ enum: TEAMS, description: 'One of the secondary routes of the classification.' })
+  team!: Team;
+
+  @IsDefined() @IsString() @MinLength(3) @MaxLength(2000) @ApiProperty()
+  reason!: string;
+}
+
+export class HandoffAnswerDto {
+  @IsOptional() @IsString() @MinLength(3) @MaxLength(2000) @ApiPropertyOptional({ description: 'Required when returning.' })
+  reason?: string;
+}

@@ -1,24 +1,31 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CasesService } from '#libs/cases';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CasesService, HandoffsService, TriageService } from '#libs/cases';
 import type { Actor } from '#libs/staff';
 import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
-import { ChangeStatusDto, TransferCaseDto } from './case-requests.dto.js';
-import { CaseDetailDto, CaseSummaryDto, toCaseDetailDto, toCaseSummaryDto } from './case.mapper.js';
+import { ChangeStatusDto, FollowUpDto, NoteDto, TransferCaseDto } from './case-requests.dto.js';
+import { CaseDetailDto, CaseNoteDto, CaseSummaryDto, HandoffDto, toCaseDetailDto, toCaseSummaryDto, toHandoffDto, toNoteDto } from './case.mapper.js';
+import { HandClassificationDto, ReclassificationProposalDto } from './classification-requests.dto.js';
 
-const uuid = new ParseUUIDPipe({ version: '4' });
+export const uuid = new ParseUUIDPipe({ version: '4' });
 
 @ApiTags('cases')
 @ApiBearerAuth()
 @UseGuards(AuthGuard)
 @Controller('api/v1/cases')
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly handoffs: HandoffsService,
+    private readonly triage: TriageService,
+  ) {}
 
   @Get(':id')
-  @ApiOkResponse({ type: CaseDetailDto })
-  async get(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<CaseDetailDto> {
-    return toCaseDetailDto(await this.cases.detail(actor, id));
+  @ApiHeader({ name: 'X-Purpose', required: false, description: 'Why the case is opened; written to the audit log.' })
+  @ApiOkResponse({ type: CaseDetailDto, description: 'The case with the intake. Every read is audited; contact details only for the team holding it.' })
+  async get(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Headers('x-purpose') purpose?: string): Promise<CaseDetailDto> {
+    const detail = await this.cases.detail(actor, id, purpose?.slice(0, 500));
+    return toCaseDetailDto(detail, detail.classification);
   }
 
   @Post(':id/status')
@@ -29,9 +36,35 @@ export class CasesController {
   }
 
   @Post(':id/transfer')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: HandoffDto, description: 'A hand-off request: the receiving team accepts or returns it; until then the case stays here.' })
+  async transfer(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: TransferCaseDto): Promise<HandoffDto> {
+    return toHandoffDto(await this.handoffs.request(actor, id, body));
+  }
+
+  @Post(':id/notes')
+  @ApiCreatedResponse({ type: CaseNoteDto })
+  async addNote(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: NoteDto): Promise<CaseNoteDto> {
+    return toNoteDto(await this.cases.addNote(actor, id, body.text));
+  }
+
+  @Post(':id/follow-ups')
+  @ApiCreatedResponse({ type: CaseSummaryDto, description: 'Confirms a secondary route: a linked case for that team.' })
+  async followUp(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: FollowUpDto): Promise<CaseSummaryDto> {
+    return toCaseSummaryDto(await this.cases.createFollowUp(actor, id, body));
+  }
+
+  @Post(':id/classification')
   @HttpCode(200)
-  @ApiOkResponse({ type: CaseSummaryDto })
-  async transfer(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: TransferCaseDto): Promise<CaseSummaryDto> {
-    return toCaseSummaryDto(await this.cases.transfer(actor, id, body));
+  @ApiOkResponse({ type: CaseSummaryDto, description: 'Triage classifies a triage case by hand; it moves to that team (route "none" closes it as referred).' })
+  async classify(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: HandClassificationDto): Promise<CaseSummaryDto> {
+    return toCaseSummaryDto(await this.triage.classifyByHand(actor, id, body));
+  }
+
+  @Post(':id/reclassification')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CaseSummaryDto, description: 'A case worker proposes another level/route; the case goes to triage with the proposal.' })
+  async proposeReclassification(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: ReclassificationProposalDto): Promise<CaseSummaryDto> {
+    return toCaseSummaryDto(await this.triage.proposeReclassification(actor, id, body));
   }
 }

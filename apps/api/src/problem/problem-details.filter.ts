@@ -11,6 +11,8 @@ const CASE_STATUS: Record<CaseErrorCode, number> = {
   invalid_transition: 409,
   invalid_transfer: 422,
   not_assignee: 403,
+  conflict: 409,
+  invalid_assignment: 422,
 };
 const INTAKE_STATUS: Record<IntakeErrorCode, number> = { not_found: 404, idempotency_conflict: 422 };
 const STAFF_STATUS: Record<StaffErrorCode, number> = {
@@ -19,6 +21,7 @@ const STAFF_STATUS: Record<StaffErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_many_attempts: 429,
 };
 
 const TITLES: Record<number, string> = {

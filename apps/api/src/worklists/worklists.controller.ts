@@ -1,13 +1,34 @@
-import { Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import type { Response } from 'express';
 import { TEAMS, type Team } from '#libs/classification';
-import { CasesService } from '#libs/cases';
+import { AssignmentService, CasesService, HandoffsService } from '#libs/cases';
 import { RegionsService } from '#libs/regions';
 import { NATIONAL, type Actor, type WorklistKey } from '#libs/staff';
 import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
-import { CaseSummaryDto, toCaseSummaryDto } from '../cases/case.mapper.js';
+import { CaseSummaryDto, HandoffDto, toCaseSummaryDto, toHandoffDto } from '../cases/case.mapper.js';
 import { RequestValidationError } from '../problem/problem.js';
+
+export class AssignmentDto {
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @IsUUID('4', { each: true, message: 'caseIds must be case ids' })
+  @ApiProperty({ type: [String] })
+  caseIds!: string[];
+
+  @ValidateIf((dto: AssignmentDto) => dto.assigneeId !== null)
+  @IsDefined({ message: 'assigneeId is required: a case worker id, or null to release the cases' })
+  @IsUUID('4', { message: 'assigneeId must be a case worker id or null' })
+  @ApiPropertyOptional({ nullable: true, description: 'null releases the cases back to the worklist' })
+  assigneeId!: string | null;
+
+  @IsDefined() @IsString() @MinLength(3) @MaxLength(2000) @ApiProperty()
+  reason!: string;
+}
+
+export class WorklistHandoffsDto {
+  @ApiProperty({ type: [HandoffDto], description: 'Requests this worklist has to accept or return.' }) incoming!: HandoffDto[];
+  @ApiProperty({ type: [HandoffDto], description: 'Requests this worklist is waiting for.' }) outgoing!: HandoffDto[];
+}
 
 @ApiTags('worklists')
 @ApiBearerAuth()
@@ -18,6 +39,8 @@ import { RequestValidationError } from '../problem/problem.js';
 export class WorklistsController {
   constructor(
     private readonly cases: CasesService,
+    private readonly handoffs: HandoffsService,
+    private readonly assignment: AssignmentService,
     private readonly regions: RegionsService,
   ) {}
 
@@ -44,6 +67,27 @@ export class WorklistsController {
       return undefined;
     }
     return toCaseSummaryDto(claimed);
+  }
+
+  @Get('handoffs')
+  @ApiOkResponse({ type: WorklistHandoffsDto })
+  async handoffList(@CurrentActor() actor: Actor, @Param('regionCode') regionCode: string, @Param('team') team: string): Promise<WorklistHandoffsDto> {
+    const { incoming, outgoing } = await this.handoffs.forWorklist(actor, this.worklist(regionCode, team));
+    return { incoming: incoming.map(toHandoffDto), outgoing: outgoing.map(toHandoffDto) };
+  }
+
+  /** Coordinators assign, reassign (assigneeId) or release (null) cases of this worklist, in bulk, with a reason. */
+  @Post('assignments')
+  @HttpCode(200)
+  @ApiOkResponse({ type: [CaseSummaryDto] })
+  async assign(
+    @CurrentActor() actor: Actor,
+    @Param('regionCode') regionCode: string,
+    @Param('team') team: string,
+    @Body() body: AssignmentDto,
+  ): Promise<CaseSummaryDto[]> {
+    const cases = await this.assignment.assign(actor, this.worklist(regionCode, team), body);
+    return cases.map(toCaseSummaryDto);
   }
 
   private worklist(regionCode: string, team: string): WorklistKey {

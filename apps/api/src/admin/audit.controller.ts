@@ -1,0 +1,30 @@
+import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
+import { AuditService } from '#libs/audit';
+import { AuthGuard } from '../auth/auth.guard.js';
+import { AdminGuard } from './admin.guard.js';
+
+export class AuditQueryDto {
+  @IsOptional() @IsUUID('4') @ApiPropertyOptional() caseId?: string;
+  @IsOptional() @IsUUID('4') @ApiPropertyOptional() actorId?: string;
+  @IsOptional() @IsString() @ApiPropertyOptional({ example: 'case.read' }) action?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) @ApiPropertyOptional({ default: 100 }) limit?: number;
+}
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@UseGuards(AuthGuard, AdminGuard)
+@Controller('api/v1/admin/audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  /** The append-only audit log, newest first: every read of a case's personal data and every change. */
+  @Get()
+  @ApiOkResponse({ description: 'Audit entries (who, what, when, why).' })
+  async list(@Query() query: AuditQueryDto) {
+    const entries = await this.audit.query(query);
+    return entries.map((e) => ({ id: e.id, at: e.at.toISOString(), actorId: e.actorId, actorUsername: e.actorUsername, action: e.action, caseId: e.caseId, reason: e.reason, details: e.details }));
+  }
+}

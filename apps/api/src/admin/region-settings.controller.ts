@@ -1,0 +1,82 @@
+import { Body, Controller, Get, Param, Put, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ArrayUnique, IsArray, IsIn, IsInt, IsObject, Max, Min, ValidateIf, registerDecorator } from 'class-validator';
+import { LEVELS, TEAMS, type Team } from '#libs/classification';
+import { RegionsService, type RegionSettings, type SlaSettings } from '#libs/regions';
+import type { Actor } from '#libs/staff';
+import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
+import { AdminGuard } from './admin.guard.js';
+import { RequestValidationError } from '../problem/problem.js';
+
+const BASE_TEAMS = TEAMS.filter((team) => team !== 'triage');
+
+/** sla: { [team]: { ["*" | level]: { firstContactDays, closeDays } } } with whole days, first contact ≤ close. */
+function IsSlaSettings() {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isSlaSettings',
+      target: target.constructor,
+      propertyName,
+      options: { message: 'sla must map team → ("*" or level) → { firstContactDays, closeDays } (whole working days, 0–365, first contact ≤ close)' },
+      validator: {
+        validate(value: unknown): boolean {
+          if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+          return Object.entries(value).every(([team, perLevel]) => {
+            if (!(TEAMS as readonly string[]).includes(team) || typeof perLevel !== 'object' || perLevel === null) return false;
+            return Object.entries(perLevel as object).every(([level, target]) => {
+              if (level !== '*' && !(LEVELS as readonly string[]).includes(level)) return false;
+              const t = target as { firstContactDays?: unknown; closeDays?: unknown };
+              const day = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 365;
+              return Object.keys(t).length === 2 && day(t.firstContactDays) && day(t.closeDays) && t.firstContactDays <= t.closeDays;
+            });
+          });
+        },
+      },
+    });
+}
+
+export class RegionSettingsDto {
+  @ValidateIf((dto: RegionSettingsDto) => dto.baseRoute !== null)
+  @IsIn(BASE_TEAMS, { message: `baseRoute must be null or one of: ${BASE_TEAMS.join(', ')}` })
+  @ApiProperty({ enum: BASE_TEAMS, nullable: true, description: 'Team for individuals at level base; null = mobiliteitsteam (rule set default).' })
+  baseRoute!: Team | null;
+
+  @IsObject() @IsSlaSettings()
+  @ApiProperty({ example: { wsp: { '*': { firstContactDays: 2, closeDays: 20 } }, mobiliteitsteam: { middle: { firstContactDays: 1, closeDays: 30 } } } })
+  sla!: SlaSettings;
+
+  @IsArray() @ArrayUnique() @IsIn(TEAMS, { each: true, message: `autoAssignTeams must be from: ${TEAMS.join(', ')}` })
+  @ApiProperty({ enum: TEAMS, isArray: true, description: 'Worklists whose waiting cases are assigned automatically and fairly.' })
+  autoAssignTeams!: Team[];
+
+  @IsInt() @Min(1) @Max(24 * 30)
+  @ApiProperty({ example: 48, description: 'Working hours a receiving team has to accept or return a hand-off.' })
+  handoffResponseHours!: number;
+}
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@UseGuards(AuthGuard, AdminGuard)
+@Controller('api/v1/admin/regions/:regionCode/settings')
+export class RegionSettingsController {
+  constructor(private readonly regions: RegionsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: RegionSettingsDto })
+  get(@Param('regionCode') regionCode: string): Promise<RegionSettings> {
+    return this.regions.settings(this.known(regionCode));
+  }
+
+  @Put()
+  @ApiOkResponse({ type: RegionSettingsDto })
+  put(@CurrentActor() actor: Actor, @Param('regionCode') regionCode: string, @Body() body: RegionSettingsDto): Promise<RegionSettings> {
+    return this.regions.updateSettings(this.known(regionCode), body, actor);
+  }
+
+  private known(regionCode: string): string {
+    if (this.regions.region(regionCode) === null) {
+      throw new RequestValidationError(404, [{ field: 'regionCode', message: 'regionCode must be a CBS region code (AM01…AM38)' }], 'No such region');
+    }
+    return regionCode;
+  }
+}

@@ -1,0 +1,32 @@
+import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { HandoffsService } from '#libs/cases';
+import type { Actor } from '#libs/staff';
+import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
+import { RequestValidationError } from '../problem/problem.js';
+import { HandoffAnswerDto } from './case-requests.dto.js';
+import { CaseSummaryDto, HandoffDto, toCaseSummaryDto, toHandoffDto } from './case.mapper.js';
+import { uuid } from './cases.controller.js';
+
+@ApiTags('hand-offs')
+@ApiBearerAuth()
+@UseGuards(AuthGuard)
+@Controller('api/v1/handoffs/:id')
+export class HandoffsController {
+  constructor(private readonly handoffs: HandoffsService) {}
+
+  @Post('accept')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CaseSummaryDto, description: 'The receiving team takes the case: it moves to their worklist.' })
+  async accept(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: HandoffAnswerDto): Promise<CaseSummaryDto> {
+    return toCaseSummaryDto(await this.handoffs.accept(actor, id, body.reason));
+  }
+
+  @Post('return')
+  @HttpCode(200)
+  @ApiOkResponse({ type: HandoffDto, description: 'The receiving team returns the request with a reason; the case stays where it was.' })
+  async return(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: HandoffAnswerDto): Promise<HandoffDto> {
+    if (!body.reason) throw new RequestValidationError(422, [{ field: 'reason', message: 'reason is required when returning a hand-off' }]);
+    return toHandoffDto(await this.handoffs.returnToSender(actor, id, body.reason));
+  }
+}

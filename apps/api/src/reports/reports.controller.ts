@@ -1,0 +1,34 @@
+import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { ReportsService, type ClassificationReport } from '#libs/reports';
+import type { Actor } from '#libs/staff';
+import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
+
+export class ReportQueryDto {
+  @IsOptional() @Matches(/^AM\d{2}$/, { message: 'regionCode must be a CBS region code like AM26' }) @ApiPropertyOptional({ example: 'AM26' })
+  regionCode?: string;
+  @IsOptional() @IsISO8601({}, { message: 'from must be an ISO 8601 date' }) @ApiPropertyOptional({ example: '2026-01-01' })
+  from?: string;
+  @IsOptional() @IsISO8601({}, { message: 'to must be an ISO 8601 date' }) @ApiPropertyOptional({ example: '2027-01-01' })
+  to?: string;
+}
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@UseGuards(AuthGuard)
+@Controller('api/v1/reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  /** Per rule: how often it fired and how often people overruled it (coordinators, analysts, admins). */
+  @Get('classification')
+  @ApiOkResponse({ description: 'Rule figures for the caller’s regions.' })
+  classification(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<ClassificationReport> {
+    return this.reports.classification(actor, {
+      ...(query.regionCode ? { regionCode: query.regionCode } : {}),
+      ...(query.from ? { from: new Date(query.from) } : {}),
+      ...(query.to ? { to: new Date(query.to) } : {}),
+    });
+  }
+}

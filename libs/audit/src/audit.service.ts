@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, Repository } from 'typeorm';
+import { AuditEntry } from './audit-entry.entity.js';
+
+export interface AuditActor {
+  id: string;
+  username: string;
+}
+
+export interface AuditRecord {
+  actor: AuditActor | null;
+  action: string;
+  caseId?: string | null;
+  reason?: string | null;
+  details?: AuditEntry['details'];
+}
+
+export interface AuditQuery {
+  caseId?: string;
+  actorId?: string;
+  action?: string;
+  limit?: number;
+}
+
+/** Who read or changed what, when and why. Written in the same transaction as the change it records. */
+@Injectable()
+export class AuditService {
+  constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
+
+  async record(record: AuditRecord, manager?: EntityManager): Promise<void> {
+    const target = manager ?? this.entries.manager;
+    await target.insert(AuditEntry, {
+      actorId: record.actor?.id ?? null,
+      actorUsername: record.actor?.username ?? null,
+      action: record.action,
+      caseId: record.caseId ?? null,
+      reason: record.reason ?? null,
+      details: record.details ?? {},
+    });
+  }
+
+  async query(query: AuditQuery): Promise<AuditEntry[]> {
+    return this.entries.find({
+      where: {
+        ...(query.caseId ? { caseId: query.caseId } : {}),
+        ...(query.actorId ? { actorId: query.actorId } : {}),
+        ...(query.action ? { action: query.action } : {}),
+      },
+      order: { id: 'DESC' },
+      take: Math.min(query.limit ?? 100, 1000),
+    });
+  }
+}

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { AuditService } from '#libs/audit';
+import type { Team } from '#libs/classification';
+import { RegionsService } from '#libs/regions';
+import { canWorkOn, CaseWorker, isCoordinatorOf, type Actor, type WorklistKey } from '#libs/staff';
+import { CaseClocksService } from './case-clocks.service.js';
+import { CaseEvent } from './case-event.entity.js';
+import { Case } from './case.entity.js';
+import { CaseError } from './case.error.js';
+import { assignFairly } from './fair-assignment.js';
+
+export interface AssignmentRequest {
+  caseIds: string[];
+  /** null releases the cases back to the worklist. */
+  assigneeId: string | null;
+  reason: string;
+}
+
+/** Any fixed number: serialises automatic assignment runs per worklist across worker processes. */
+const AUTO_ASSIGN_LOCK = 58_120_117;
+
+/** Who works which case: coordinators assign, reassign and release; optional automatic fair assignment. */
+@Injectable()
+export class AssignmentService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly regions: RegionsService,
+    private readonly clocks: CaseClocksService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Assigns, reassigns or releases cases of one worklist, all or nothing. */
+  async assign(actor: Actor, key: WorklistKey, request: AssignmentRequest): Promise<Case[]> {
+    if (!isCoordinatorOf(actor, key)) throw new CaseError('forbidden', 'Only a coordinator of this worklist assigns its cases.');
+    return this.dataSource.transaction(async (manager) => {
+      const assignee = request.assigneeId === null ? null : await manager.findOneBy(CaseWorker, { id: request.assigneeId, active: true });
+      if (request.assigneeId !== null && (!assignee || assignee.role === 'analyst' || !canWorkOn(this.asActor(assignee), key))) {
+        throw new CaseError('invalid_assignment', 'The assignee is not an active case worker of this worklist.', 'assigneeId');
+      }
+      const cases = await manager
+        .createQueryBuilder(Case, 'c')
+        .where('c.id IN (:...ids)', { ids: request.caseIds })
+        .orderBy('c.id')
+        .setLock('pessimistic_write')
+        .getMany();
+      const byId = new Map(cases.map((c) => [c.id, c]));
+      for (const id of request.caseIds) {
+        const c = byId.get(id);
+        if (!c || c.regionCode !== key.regionCode || c.team !== key.team) throw new CaseError('invalid_assignment', `Case ${id} is not on this worklist.`, 'caseIds');
+        if (c.status === 'closed') throw new CaseError('invalid_assignment', `Case ${id} is closed.`, 'caseIds');
+      }
+      const now = new Date();
+      for (const c of cases) {
+        if (assignee) {
+          const status = c.status === 'new' ? 'assigned' : c.status;
+          await manager.update(Case, c.id, { assignedTo: assignee.id, status, updatedAt: now });
+          await manager.insert(CaseEvent, { caseId: c.id, actorId: actor.id, type: 'assigned', fromStatus: c.status, toStatus: status, data: { assigneeId: assignee.id, previousAssigneeId: c.assignedTo }, note: request.reason });
+        } else {
+          const clockFields = c.pausedAt !== null ? this.clocks.statusChangeFields(c, 'new', now) : {};
+          await manager.update(Case, c.id, { assignedTo: null, status: 'new', updatedAt: now, ...clockFields });
+          await manager.insert(CaseEvent, { caseId: c.id, actorId: actor.id, type: 'released', fromStatus: c.status, toStatus: 'new', data: { previousAssigneeId: c.assignedTo }, note: request.reason });
+        }
+        await this.audit.record({ actor, action: assignee ? 'case.assigned' : 'case.released', caseId: c.id, reason: request.reason, details: { assigneeId: assignee?.id ?? null } }, manager);
+      }
+      if (assignee) await manager.update(CaseWorker, assignee.id, { lastAssignedAt: now });
+      if (!assignee) await this.clocks.requestAutoAssignment(manager, key);
+      return manager.find(Case, { where: { id: In(request.caseIds) }, order: { nextDueAt: 'ASC' } });
+    });
+  }
+
+  /**
+   * Automatic fair assignment of one worklist, when the region switched it on: waiting cases, most urgent first,
+   * go to available case workers with room; the rest keep waiting. Safe to run any number of times.
+   */
+  async autoAssign(regionCode: string, team: Team): Promise<number> {
+    const settings = await this.regions.settings(regionCode);
+    if (!settings.autoAssignTeams.includes(team)) return 0;
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [AUTO_ASSIGN_LOCK, `${regionCode}/${team}`]);
+      const waiting = await manager
+        .createQueryBuilder(Case, 'c')
+        .where('c.region_code = :regionCode AND c.team = :team AND c.status = :status', { regionCode, team, status: 'new' })
+        .orderBy('c.next_due_at', 'ASC', 'NULLS LAST')
+        .addOrderBy('c.created_at', 'ASC')
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      if (waiting.length === 0) return 0;
+      const candidates = await this.candidates(manager, regionCode, team);
+      const plan = assignFairly(waiting.map((c) => c.id), candidates, new Date());
+      const now = new Date();
+      for (const [caseId, caseWorkerId] of plan) {
+        await manager.update(Case, caseId, { assignedTo: caseWorkerId, status: 'assigned', updatedAt: now });
+        await manager.insert(CaseEvent, { caseId, actorId: null, type: 'assigned', fromStatus: 'new', toStatus: 'assigned', data: { assigneeId: caseWorkerId, automatic: true } });
+        await manager.update(CaseWorker, caseWorkerId, { lastAssignedAt: now });
+      }
+      return plan.size;
+    });
+  }
+
+  private async candidates(manager: EntityManager, regionCode: string, team: Team) {
+    const rows = await manager.query<{ id: string; max_open_cases: number | null; last_assigned_at: Date | null; open_cases: number }[]>(
+      `SELECT w.id, w.max_open_cases, w.last_assigned_at,
+              (SELECT count(*)::int FROM "case" c WHERE c.assigned_to = w.id AND c.status <> 'closed') AS open_cases
+       FROM case_worker w
+       WHERE w.active AND w.available AND w.role = 'case_worker' AND $1 = ANY(w.region_codes) AND $2 = ANY(w.teams)`,
+      [regionCode, team],
+    );
+    return rows.map((row) => ({ id: row.id, openCases: row.open_cases, maxOpenCases: row.max_open_cases, lastAssignedAt: row.last_assigned_at }));
+  }
+
+  private asActor(caseWorker: CaseWorker): Actor {
+    return { id: caseWorker.id, username: caseWorker.username, role: caseWorker.role, regionCodes: caseWorker.regionCodes, teams: caseWorker.teams };
+  }
+}

@@ -1,0 +1,123 @@
+// Loads, validates and compiles a ruleset. The default ruleset (rulesets/1.0.0.json) is imported as a JSON module:
+// tsc emits it next to the compiled code (dist/libs/classification/rulesets/1.0.0.json), jest loads it natively,
+// and it is validated and compiled once, when this module is first imported.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import defaultRulesetJson from '../../rulesets/1.0.0.json' with { type: 'json' };
+import { createConditionCompiler } from '../rules/conditions.js';
+import type { CompiledCondition } from '../rules/evaluation-context.js';
+import { compileTextEngine, type TextEngine } from '../text/analyse.js';
+import type { Level, PyramidLevel, Referral, Team } from '../vocabulary.js';
+import { parseRulesetDefinition } from './ruleset.schema.js';
+import { RulesetError, type RuleRouteDef, type RuleStage, type RulesetDef } from './ruleset.types.js';
+
+export interface CompiledReferral {
+  referral: Referral;
+  when: CompiledCondition | undefined;
+}
+
+export interface CompiledRule {
+  index: number;
+  id: string;
+  stage: RuleStage;
+  level: Level | undefined;
+  route: RuleRouteDef | undefined;
+  suggest: 'level' | Exclude<Team, 'triage'> | undefined;
+  secondaryRoutes: readonly Exclude<Team, 'triage'>[];
+  referrals: readonly CompiledReferral[];
+  reasonOnly: boolean;
+  when: CompiledCondition;
+  reason: { readonly nl: string; readonly en: string };
+}
+
+export interface Ruleset {
+  readonly version: string;
+  /** The file it was loaded from. */
+  readonly source: string;
+  /** All rule ids in table order. */
+  readonly ruleIds: readonly string[];
+  readonly rules: readonly CompiledRule[];
+  readonly levelRoutes: Readonly<Record<PyramidLevel, Team>>;
+  /** @internal compiled lexicon, role voices and language detection */
+  readonly text: TextEngine;
+  /** @internal rules per evaluation step, in evaluation order */
+  readonly steps: {
+    readonly guards: readonly CompiledRule[];
+    readonly employer: readonly CompiledRule[];
+    readonly person: readonly CompiledRule[];
+    readonly combination: readonly CompiledRule[];
+    readonly fallbacks: readonly CompiledRule[];
+    readonly referrals: readonly CompiledRule[];
+    /** H1, G7, G2 (overrideOrder). */
+    readonly overrides: readonly CompiledRule[];
+    /** Overrides still checked after a guard stopped evaluation (G2). */
+    readonly afterGuards: readonly CompiledRule[];
+  };
+}
+
+export function compileRuleset(def: RulesetDef, source: string): Ruleset {
+  const text = compileTextEngine(def.lexicon, def.text);
+  const ruleIndex = new Map(def.rules.map((rule, i) => [rule.id, i]));
+  const conditions = createConditionCompiler(text.lexicon, ruleIndex, def.conditions);
+  const rules: CompiledRule[] = def.rules.map((rule, index) => ({
+    index,
+    id: rule.id,
+    stage: rule.stage,
+    level: rule.level,
+    route: rule.route,
+    suggest: rule.suggest,
+    secondaryRoutes: rule.secondaryRoutes,
+    referrals: rule.referrals.map((r) => ({
+      referral: r.referral,
+      when: r.when ? conditions.compile(r.when) : undefined,
+    })),
+    reasonOnly: rule.reasonOnly,
+    when: conditions.compile(rule.when),
+    reason: rule.reason,
+  }));
+  const inStage = (stage: RuleStage): CompiledRule[] => rules.filter((r) => r.stage === stage);
+  const overrides = def.overrideOrder.map((id) => rules[ruleIndex.get(id)!]);
+  const afterGuardIds = new Set(def.rules.filter((r) => r.afterGuards).map((r) => r.id));
+  return {
+    version: def.version,
+    source,
+    ruleIds: rules.map((r) => r.id),
+    rules,
+    levelRoutes: def.levelRoutes,
+    text,
+    steps: {
+      guards: inStage('guard'),
+      employer: inStage('employer'),
+      person: inStage('person'),
+      combination: inStage('combination'),
+      fallbacks: inStage('fallback'),
+      referrals: inStage('referral'),
+      overrides,
+      afterGuards: overrides.filter((r) => afterGuardIds.has(r.id)),
+    },
+  };
+}
+
+/** Validates and compiles already parsed JSON; `source` names the file in errors. */
+export function parseRuleset(data: unknown, source: string): Ruleset {
+  return compileRuleset(parseRulesetDefinition(data, source), source);
+}
+
+/** Reads, validates and compiles a ruleset file. Throws a RulesetError that names the file and each bad path. */
+export function loadRuleset(path: string): Ruleset {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new RulesetError('ruleset_unreadable', path, [{ path: '', message: `cannot read or parse: ${message}` }], {
+      cause: error,
+    });
+  }
+  return parseRuleset(data, path);
+}
+
+const DEFAULT_RULESET_FILE = fileURLToPath(new URL('../../rulesets/1.0.0.json', import.meta.url));
+
+/** Ruleset 1.0.0 (shared/domain/rules.md), validated at module load. */
+export const DEFAULT_RULESET: Ruleset = parseRuleset(defaultRulesetJson, DEFAULT_RULESET_FILE);

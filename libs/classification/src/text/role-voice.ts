@@ -1,0 +1,118 @@
+// §6.5 Role-voice signals for G7: does the text speak as an employer, as an employee, or as the owner of a
+// one-person business? Patterns come from the ruleset; like phrases they allow up to maxFillers filler tokens
+// and an inflected last word.
+import type { TextSettingsDef, VoicePatternDef, VoiceSignalDef } from '../ruleset/ruleset.types.js';
+import { inflectedForms } from './lexicon.js';
+import type { RoleVoices } from './text-analysis.types.js';
+
+interface Pattern {
+  id: number;
+  slots: readonly ReadonlySet<string>[];
+  maxFillers: number;
+}
+
+interface CompiledSignal {
+  /** Every clause must be present in the sentence; a clause is present when one of its patterns is. */
+  all: Pattern[][];
+  /** No clause may be present in the sentence. */
+  none: Pattern[][];
+}
+
+export interface CompiledRoleVoice {
+  employer: CompiledSignal[];
+  employee: CompiledSignal[];
+  ownBusiness: CompiledSignal[];
+  /** Patterns by each word their first slot accepts, so a sentence is scanned once. */
+  byFirstWord: ReadonlyMap<string, Pattern[]>;
+  patternCount: number;
+}
+
+export function compileRoleVoice(text: TextSettingsDef): CompiledRoleVoice {
+  const acronyms = new Set(text.acronyms);
+  const byFirstWord = new Map<string, Pattern[]>();
+  let patternCount = 0;
+  const compilePattern = (def: VoicePatternDef): Pattern => {
+    const alternatives = def.pattern.split(' ').map((slot) => slot.split('|'));
+    const last = alternatives.length - 1;
+    // As for phrases, the last word of a multi-word pattern may be inflected: its forms are expanded here, so
+    // matching is one set lookup per token. Single-word patterns ("wij|we", the verb lists) spell out their forms.
+    const slots = alternatives.map(
+      (words, i) =>
+        new Set(
+          i < last || last === 0 ? words : words.flatMap((w) => [w, ...inflectedForms(w, text.inflections, acronyms)]),
+        ),
+    );
+    const pattern: Pattern = { id: patternCount++, slots, maxFillers: def.maxFillers ?? text.maxFillers };
+    for (const word of slots[0]) {
+      const list = byFirstWord.get(word);
+      if (list) list.push(pattern);
+      else byFirstWord.set(word, [pattern]);
+    }
+    return pattern;
+  };
+  const compileSignal = (def: VoiceSignalDef): CompiledSignal => {
+    const clause = (patterns: VoicePatternDef[]): Pattern[] => patterns.map(compilePattern);
+    return { all: def.all.map(clause), none: def.none.map(clause) };
+  };
+  return {
+    employer: text.roleVoice.employer.map(compileSignal),
+    employee: text.roleVoice.employee.map(compileSignal),
+    ownBusiness: text.roleVoice.ownBusiness.map(compileSignal),
+    byFirstWord,
+    patternCount,
+  };
+}
+
+export interface VoiceChecks {
+  employer: boolean;
+  employee: boolean;
+  ownBusiness: boolean;
+}
+
+/** Does the pattern match with its first word at `start`? Nearest occurrences, at most maxFillers in total. */
+function patternAt(pattern: Pattern, tokens: readonly string[], start: number): boolean {
+  const { maxFillers } = pattern;
+  let pos = start;
+  let fillers = 0;
+  for (let s = 1; s < pattern.slots.length; s++) {
+    const slot = pattern.slots[s];
+    let found = -1;
+    for (let p = pos + 1; p < tokens.length && p - pos - 1 + fillers <= maxFillers; p++) {
+      if (slot.has(tokens[p])) {
+        found = p;
+        break;
+      }
+    }
+    if (found < 0) return false;
+    fillers += found - pos - 1;
+    pos = found;
+  }
+  return true;
+}
+
+function signalPresent(signals: readonly CompiledSignal[], present: Uint8Array): boolean {
+  const clauseIn = (clause: Pattern[]): boolean => clause.some((pattern) => present[pattern.id] === 1);
+  return signals.some((signal) => signal.all.every(clauseIn) && !signal.none.some(clauseIn));
+}
+
+/** Only the voices that matter for the chosen role are checked (§6.5); the others are reported false. */
+export function detectVoices(voice: CompiledRoleVoice, sentences: readonly string[][], checks: VoiceChecks): RoleVoices {
+  const voices: RoleVoices = { employer: false, employee: false, ownBusiness: false };
+  if (!checks.employer && !checks.employee && !checks.ownBusiness) return voices;
+  const present = new Uint8Array(voice.patternCount);
+  for (const tokens of sentences) {
+    present.fill(0);
+    for (let i = 0; i < tokens.length; i++) {
+      const patterns = voice.byFirstWord.get(tokens[i]);
+      if (!patterns) continue;
+      for (const pattern of patterns) {
+        if (present[pattern.id] === 0 && patternAt(pattern, tokens, i)) present[pattern.id] = 1;
+      }
+    }
+    // Signals are per sentence: "any one sentence that has …".
+    if (checks.employer && signalPresent(voice.employer, present)) voices.employer = true;
+    if (checks.employee && signalPresent(voice.employee, present)) voices.employee = true;
+    if (checks.ownBusiness && signalPresent(voice.ownBusiness, present)) voices.ownBusiness = true;
+  }
+  return voices;
+}

@@ -1,0 +1,35 @@
+import type { Language } from '../vocabulary.js';
+
+/** One accepted lexicon match (negated ones included, so tests and explanations can see them). */
+export interface TextMatch {
+  group: string;
+  /** The lexicon entry as written in the ruleset, e.g. `~bijstand*`. */
+  term: string;
+  sentence: number;
+  /** Token positions of the match's own words inside the sentence. */
+  start: number;
+  end: number;
+  kind: MatchKind;
+  negated: boolean;
+}
+
+export type MatchKind = 'exact' | 'inflected' | 'joined' | 'compound' | 'inside' | 'fuzzy';
+
+export interface RoleVoices {
+  employer: boolean;
+  employee: boolean;
+  ownBusiness: boolean;
+}
+
+export interface TextAnalysis {
+  /** The question is empty after trimming. */
+  blank: boolean;
+  /** Language detected from stop words (§6.6); the request's `language` wins when given. */
+  detectedLanguage: Language;
+  /** Per lexicon group index: 1 when the group has a non-negated match. */
+  groupHits: Uint8Array;
+  /** Per lexicon group index: OR of the tag bits of its non-negated matches. */
+  groupTags: Uint32Array;
+  voices: RoleVoices;
+  matches: TextMatch[];
+}
