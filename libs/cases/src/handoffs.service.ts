@@ -93,9 +93,10 @@ export class HandoffsService {
     });
   }
 
-  async returnToSender(actor: Actor, handoffId: string, reason: string): Promise<Handoff> {
+  async returnToSender(actor: Actor, handoffId: string, reason: string | undefined): Promise<Handoff> {
     return this.dataSource.transaction(async (manager) => {
       const handoff = await this.lockPendingForReceiver(manager, actor, handoffId);
+      if (!reason) throw new CaseError('invalid_transfer', 'Returning a hand-off needs a reason for the sender.', 'reason');
       await manager.update(Handoff, handoff.id, { status: 'returned', respondedBy: actor.id, respondedAt: new Date(), responseReason: reason });
       await manager.insert(CaseEvent, { caseId: handoff.caseId, actorId: actor.id, type: 'handoff_returned', data: { handoffId: handoff.id }, note: reason });
       await this.audit.record({ actor, action: 'case.handoff_returned', caseId: handoff.caseId, reason, details: { handoffId: handoff.id } }, manager);

@@ -68,6 +68,9 @@ export class TriageService {
         throw new CaseError('invalid_transition', 'This case is on a triage worklist: classify it by hand instead.');
       }
       const automatic = await this.automaticOf(manager, current);
+      if (input.level === current.level && input.route === current.team) {
+        throw new CaseError('invalid_transfer', 'The proposal is the classification the case already has.', 'route');
+      }
       const to = { regionCode: current.regionCode, team: 'triage' as const };
       this.cases.assertCanMove(current, to);
       const moved = await this.cases.moveTo(manager, actor, current, to, {

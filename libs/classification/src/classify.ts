@@ -147,7 +147,9 @@ export function classify(facts: IntakeFacts, options: ClassifyOptions): Classifi
   }
 
   // Step 1: analyse the question, set the language.
-  const text = analyseText(ruleset.text, facts.question, voiceChecksFor(facts));
+  // The contract allows an empty question; a stored null is read the same way.
+  const question = typeof facts.question === 'string' ? facts.question : '';
+  const text = analyseText(ruleset.text, question, voiceChecksFor(facts));
   const ctx: EvaluationContext = {
     facts,
     role: facts.role,

@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { HandoffsService } from '#libs/cases';
 import type { Actor } from '#libs/staff';
 import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
-import { RequestValidationError } from '../problem/problem.js';
 import { HandoffAnswerDto } from './case-requests.dto.js';
 import { CaseSummaryDto, HandoffDto, toCaseSummaryDto, toHandoffDto } from './case.mapper.js';
 import { uuid } from './cases.controller.js';
@@ -26,7 +25,6 @@ export class HandoffsController {
   @HttpCode(200)
   @ApiOkResponse({ type: HandoffDto, description: 'The receiving team returns the request with a reason; the case stays where it was.' })
   async return(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: HandoffAnswerDto): Promise<HandoffDto> {
-    if (!body.reason) throw new RequestValidationError(422, [{ field: 'reason', message: 'reason is required when returning a hand-off' }]);
     return toHandoffDto(await this.handoffs.returnToSender(actor, id, body.reason));
   }
 }

@@ -177,7 +177,7 @@ describe('a bad ruleset file', () => {
     [
       'a fuzzy phrase',
       (d) => {
-        ((d.lexicon as { terms: unknown[] }[])[0]!.terms as unknown[]).push('~beoordeling arbeidsvermogen');
+        (d.lexicon as { terms: unknown[] }[])[0].terms.push('~beoordeling arbeidsvermogen');
       },
       "lexicon[0].terms[4]: '~' and '*' are only allowed on single words",
     ],

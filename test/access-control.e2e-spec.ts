@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { login, startTestApp, waitForClassification, type TestApp } from './support/test-app.js';
+
+/**
+ * Every protected endpoint against every kind of caller. "ok" means access was granted: the answer is whatever the
+ * business rules say (2xx, 409, 422), never 401/403/404. The bodies are chosen so that granted calls change
+ * nothing that later rows depend on.
+ */
+type Expect = 'ok' | 401 | 403 | 404;
+type Caller = 'anonymous' | 'team' | 'otherTeam' | 'otherRegion' | 'coordinator' | 'otherCoordinator' | 'analyst' | 'admin' | 'receiver';
+
+describe('access control matrix (real PostgreSQL and Redis)', () => {
+  let t: TestApp;
+  const tokens: Partial<Record<Caller, string>> = {};
+  let caseId = '';
+  let handoffId = '';
+  let userId = '';
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const db = t.app.get(DataSource);
+    const admin = await login(t.http, 'demo-admin');
+    const create = async (username: string, role: string, regionCodes: string[], teams: string[]) =>
+      request(t.http).post('/api/v1/admin/users').set({ Authorization: `Bearer ${admin}` })
+        .send({ username, password: 'correct horse battery', role, regionCodes, teams }).expect(201);
+    await create('wsp.am25', 'case_worker', ['AM25'], ['wsp']);
+    await create('lead.am25', 'coordinator', ['AM25'], ['werkbedrijf', 'mobiliteitsteam', 'wsp', 'triage']);
+    userId = (await create('analyst.am26', 'analyst', ['AM26'], [])).body.id as string;
+    tokens.team = await login(t.http, 'demo-wsp');
+    tokens.otherTeam = await login(t.http, 'demo-werkbedrijf');
+    tokens.receiver = tokens.otherTeam;
+    tokens.otherRegion = await login(t.http, 'wsp.am25', 'correct horse battery');
+    tokens.coordinator = await login(t.http, 'demo-coordinator');
+    tokens.otherCoordinator = await login(t.http, 'lead.am25', 'correct horse battery');
+    tokens.analyst = await login(t.http, 'analyst.am26', 'correct horse battery');
+    tokens.admin = admin;
+
+    // A WSP case in AM26, claimed by demo-wsp, with a hand-off pending to the werkbedrijf.
+    const intake = await request(t.http).post('/api/v1/intakes')
+      .send({ role: 'employer', postcode: '5038', question: 'Wij zoeken een monteur.', employer: { requestType: 'vacancy_general' }, consent: { processing: true } })
+      .expect(201);
+    await waitForClassification(t.http, intake.body.trackingCode);
+    [{ id: caseId }] = await db.query<{ id: string }[]>('SELECT c.id FROM "case" c JOIN intake i ON i.id = c.intake_id WHERE i.tracking_code = $1', [intake.body.trackingCode]);
+    await request(t.http).post('/api/v1/worklists/AM26/wsp/claim').set({ Authorization: `Bearer ${tokens.team}` }).expect(200);
+    handoffId = (await request(t.http).post(`/api/v1/cases/${caseId}/transfer`).set({ Authorization: `Bearer ${tokens.team}` })
+      .send({ team: 'werkbedrijf', reason: 'Banenafspraak?' }).expect(202)).body.id as string;
+  });
+  afterAll(async () => t.close());
+
+  const callers: Caller[] = ['anonymous', 'team', 'otherTeam', 'otherRegion', 'coordinator', 'otherCoordinator', 'analyst', 'admin'];
+  const row = (team: Expect, otherTeam: Expect, otherRegion: Expect, coordinator: Expect, otherCoordinator: Expect, analyst: Expect, admin: Expect) =>
+    ({ anonymous: 401, team, otherTeam, otherRegion, coordinator, otherCoordinator, analyst, admin }) as Record<Caller, Expect>;
+
+  const endpoints: [string, 'get' | 'post' | 'put' | 'patch', () => string, () => object | undefined, Record<Caller, Expect>][] = [
+    ['who am I', 'get', () => '/api/v1/me', () => undefined, row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok')],
+    ['availability', 'put', () => '/api/v1/me/availability', () => ({ available: true }), row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok')],
+    ['worklist', 'get', () => '/api/v1/worklists/AM26/wsp/cases', () => undefined, row('ok', 403, 403, 'ok', 403, 403, 'ok')],
+    ['worklist hand-offs', 'get', () => '/api/v1/worklists/AM26/wsp/handoffs', () => undefined, row('ok', 403, 403, 'ok', 403, 403, 'ok')],
+    ['claim (empty list)', 'post', () => '/api/v1/worklists/AM26/wsp/claim', () => undefined, row('ok', 403, 403, 'ok', 403, 403, 'ok')],
+    ['assign', 'post', () => '/api/v1/worklists/AM26/wsp/assignments', () => ({ caseIds: ['00000000-0000-4000-8000-000000000000'], assigneeId: null, reason: 'matrix' }), row(403, 403, 403, 'ok', 403, 403, 'ok')],
+    ['case detail', 'get', () => `/api/v1/cases/${caseId}`, () => undefined, row('ok', 'ok', 404, 'ok', 404, 404, 'ok')],
+    ['status', 'post', () => `/api/v1/cases/${caseId}/status`, () => ({ status: 'closed' }), row('ok', 404, 404, 'ok', 404, 404, 'ok')],
+    ['transfer', 'post', () => `/api/v1/cases/${caseId}/transfer`, () => ({ team: 'wsp', reason: 'same list' }), row('ok', 404, 404, 'ok', 404, 404, 'ok')],
+    ['note', 'post', () => `/api/v1/cases/${caseId}/notes`, () => ({ text: 'matrix' }), row('ok', 404, 404, 'ok', 404, 404, 'ok')],
+    ['follow-up', 'post', () => `/api/v1/cases/${caseId}/follow-ups`, () => ({ team: 'triage', reason: 'matrix' }), row('ok', 404, 404, 'ok', 404, 404, 'ok')],
+    ['hand classification', 'post', () => `/api/v1/cases/${caseId}/classification`, () => ({ level: 'base', route: 'wsp', reason: 'matrix' }), row('ok', 404, 404, 'ok', 404, 404, 'ok')],
+    ['reclassification', 'post', () => `/api/v1/cases/${caseId}/reclassification`, () => ({ level: 'base', route: 'wsp', reason: 'matrix' }), row('ok', 404, 404, 'ok', 404, 404, 'ok')],
+    ['return hand-off', 'post', () => `/api/v1/handoffs/${handoffId}/return`, () => ({}), row(404, 'ok', 404, 'ok', 404, 404, 'ok')],
+    ['region overview', 'get', () => '/api/v1/overview/AM26', () => undefined, row(403, 403, 403, 'ok', 403, 403, 'ok')],
+    ['classification report', 'get', () => '/api/v1/reports/classification?regionCode=AM26', () => undefined, row(403, 403, 403, 'ok', 403, 'ok', 'ok')],
+    ['list users', 'get', () => '/api/v1/admin/users', () => undefined, row(403, 403, 403, 403, 403, 403, 'ok')],
+    ['create user', 'post', () => '/api/v1/admin/users', () => ({ username: 'x', password: 'short', role: 'admin', regionCodes: [], teams: [] }), row(403, 403, 403, 403, 403, 403, 'ok')],
+    ['change user', 'patch', () => `/api/v1/admin/users/${userId}`, () => ({ available: true }), row(403, 403, 403, 403, 403, 403, 'ok')],
+    ['region settings', 'get', () => '/api/v1/admin/regions/AM26/settings', () => undefined, row(403, 403, 403, 403, 403, 403, 'ok')],
+    ['change region settings', 'put', () => '/api/v1/admin/regions/AM26/settings', () => ({ baseRoute: 'kantine' }), row(403, 403, 403, 403, 403, 403, 'ok')],
+    ['audit log', 'get', () => '/api/v1/admin/audit', () => undefined, row(403, 403, 403, 403, 403, 403, 'ok')],
+  ];
+
+  it.each(endpoints)('%s', async (_name, method, path, body, expected) => {
+    const outcomes: Partial<Record<Caller, number>> = {};
+    for (const caller of callers) {
+      let call = request(t.http)[method](path());
+      if (caller !== 'anonymous') call = call.set({ Authorization: `Bearer ${tokens[caller]}` });
+      const b = body();
+      const response = await (b ? call.send(b) : call);
+      outcomes[caller] = response.status;
+      if (response.status >= 400) expect(response.headers['content-type']).toContain('application/problem+json');
+    }
+    const judged = Object.fromEntries(callers.map((caller) => {
+      const status = outcomes[caller]!;
+      const verdict: Expect | number = [401, 403, 404].includes(status) ? status : status === 500 ? 500 : 'ok';
+      return [caller, verdict];
+    }));
+    expect(judged).toEqual(Object.fromEntries(callers.map((caller) => [caller, expected[caller]])));
+  });
+
+  it('lets only the receiving team accept a hand-off', async () => {
+    for (const caller of ['team', 'otherRegion', 'otherCoordinator', 'analyst'] as const) {
+      await request(t.http).post(`/api/v1/handoffs/${handoffId}/accept`).set({ Authorization: `Bearer ${tokens[caller]}` }).send({}).expect(404);
+    }
+    await request(t.http).post(`/api/v1/handoffs/${handoffId}/accept`).send({}).expect(401);
+    await request(t.http).post(`/api/v1/handoffs/${handoffId}/accept`).set({ Authorization: `Bearer ${tokens.receiver}` }).send({}).expect(200);
+  });
+});
