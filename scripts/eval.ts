@@ -1,6 +1,7 @@
 // npm run eval [-- file.jsonl …]: classifies labelled intakes and prints accuracy per field, confusion matrices
 // for route and level, and every misclassified case with the rules that fired. Exit code 1 when any case is
 // misclassified, so CI can run it.
+import { relative } from 'node:path';
 import { LEVELS, ROUTES, RULESET_VERSION, classify, type ClassificationResult } from '#libs/classification';
 import { defaultLabelledFiles, readLabelledIntakes, type LabelledIntake } from './labelled-intakes.js';
 
@@ -61,7 +62,7 @@ function main(argv: readonly string[]): number {
     const intakes = readLabelledIntakes(file);
     const results = intakes.map(evaluate);
     outcomes.push(...results);
-    out(`${file}: ${intakes.length} cases, ${results.filter((r) => r.exact).length} exact`);
+    out(`${relative(process.cwd(), file)}: ${intakes.length} cases, ${results.filter((r) => r.exact).length} exact`);
   }
   const total = outcomes.length;
   const count = (key: 'level' | 'route' | 'secondaryRoutes' | 'referrals' | 'exact'): number =>
@@ -90,7 +91,7 @@ function main(argv: readonly string[]): number {
   for (const { intake, result } of wrong) {
     const show = (level: string, route: string, secondary: readonly string[], referrals: readonly string[]): string =>
       `${level}/${route} secondary=[${secondary.join(',')}] referrals=[${referrals.join(',')}]`;
-    out(`- ${intake.id} (${intake.file}:${intake.line})`);
+    out(`- ${intake.id} (${relative(process.cwd(), intake.file)}:${intake.line})`);
     out(`    expected ${show(intake.expect.level, intake.expect.route, intake.expect.secondaryRoutes, intake.expect.referrals)}`);
     out(`    got      ${show(result.level, result.route, result.secondaryRoutes, result.referrals)}`);
     out(`    fired    ${result.firedRules.join(', ') || '(none)'}`);
