@@ -8,7 +8,7 @@ import { ApiModule } from './api.module.js';
 import { setupApp } from './setup-app.js';
 
 async function main(): Promise<void> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bodyParser: false, bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bodyParser: false });
   setupApp(app);
   const config = app.get(AppConfig);
   await app.listen(config.port);
