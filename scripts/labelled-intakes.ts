@@ -17,8 +17,8 @@ export const DEFAULT_REFERENCE_MONTH = '2026-11';
 
 /** Project root, both from scripts/ (source) and dist/scripts/ (compiled). */
 function projectRoot(): URL {
-  const here = new URL('.', import.meta.url);
-  return here.pathname.includes('/dist/') ? new URL('../../', here) : new URL('../', here);
+  const parent = new URL('../', import.meta.url);
+  return parent.pathname.endsWith('/dist/') ? new URL('../', parent) : parent;
 }
 
 /** The sample set, plus the extra hand-labelled set when it exists. */

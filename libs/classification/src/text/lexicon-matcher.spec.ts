@@ -125,6 +125,11 @@ describe('longest match first; matched tokens are used up', () => {
     expect(groupsOf('ik word ontslagen')).toEqual(['M-THR']);
   });
 
+  it('between overlapping phrases of as many words, the longer keyword wins', () => {
+    expect(describeMatches('LKV oudere werknemer')).toEqual(['E-OLD:oudere werknemer:exact', 'V-LKV:lkv:exact']);
+    expect(describeMatches('een ww uitkering aanvragen')).toEqual(['INC:uitkering aanvragen:exact', 'M-UNE:ww:exact']);
+  });
+
   it('an exact phrase beats the same words inflected ("bedrijf sluiten" is M-ZZP, not M-THR "bedrijf sluit")', () => {
     expect(groupsOf('ik wil mijn bedrijf sluiten')).toEqual(['M-ZZP']);
   });

@@ -102,9 +102,19 @@ function alignPhrase(
   return { term, positions, fillers, start, end: pos, words: term.words.length, kind, distance: 0 };
 }
 
+/** Letters of the keyword itself (a tie-breaker between phrases of as many words). */
+function keywordLength(c: Candidate): number {
+  let length = 0;
+  for (const word of c.term.words) length += word.length;
+  return length;
+}
+
+// Longest match first: more words, then a longer keyword ("oudere werknemer" before "lkv oudere", which leaves
+// "lkv" for V-LKV), then the better kind of match, fewer fillers, and the leftmost.
 function compareCandidates(a: Candidate, b: Candidate): number {
   return (
     b.words - a.words ||
+    keywordLength(b) - keywordLength(a) ||
     QUALITY[a.kind] - QUALITY[b.kind] ||
     a.distance - b.distance ||
     a.fillers.length - b.fillers.length ||
