@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Redis } from 'ioredis';
 import request from 'supertest';
-import { dropDatabase } from '#libs/database';
+import { dropDatabase, ensureDatabaseExists } from '#libs/database';
 import { ApiModule } from '../../apps/api/src/api.module.js';
 import { setupApp } from '../../apps/api/src/setup-app.js';
 import { startWorker } from '../../apps/worker/src/start-worker.js';
@@ -28,6 +28,8 @@ export interface TestAppOptions {
   queuePrefix?: string;
   redisUrl?: string;
   withWorker?: boolean;
+  /** Run as production (no demo accounts, no database creation: the database must exist). */
+  production?: boolean;
 }
 
 /**
@@ -38,8 +40,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const suffix = randomBytes(4).toString('hex');
   const databaseUrl = options.databaseUrl ?? `${POSTGRES_URL}/werkloket_test_${suffix}`;
   const queuePrefix = options.queuePrefix ?? `werkloket-test-${suffix}`;
+  if (options.production) await ensureDatabaseExists(databaseUrl);
   Object.assign(process.env, {
-    NODE_ENV: 'test',
+    NODE_ENV: options.production ? 'production' : 'test',
+    JWT_SECRET: 'a-test-secret-that-is-long-enough',
     DATABASE_URL: databaseUrl,
     REDIS_URL: options.redisUrl ?? REDIS_URL,
     QUEUE_PREFIX: queuePrefix,
