@@ -75,6 +75,21 @@ describe('case work for case workers and coordinators (real PostgreSQL and Redis
       expect(dues).toEqual([...dues].sort((a, b) => a - b));
     });
 
+    it('uses the SLA a region configured for a team and level', async () => {
+      const settings = (await request(t.http).get('/api/v1/admin/regions/AM26/settings').set(auth(admin)).expect(200)).body;
+      await request(t.http).put('/api/v1/admin/regions/AM26/settings').set(auth(admin))
+        .send({ ...settings, sla: { mobiliteitsteam: { middle: { firstContactDays: 7, closeDays: 3 } } } }).expect(422);
+      await request(t.http).put('/api/v1/admin/regions/AM26/settings').set(auth(admin))
+        .send({ ...settings, sla: { mobiliteitsteam: { middle: { firstContactDays: 1, closeDays: 5 } } } }).expect(200);
+      const { caseId } = await submit();
+      const detail = await request(t.http).get(`/api/v1/cases/${caseId}`).set(auth(coordinator)).expect(200);
+      const created = Date.parse(detail.body.createdAt);
+      // 5 working days stay within two calendar weeks even around Christmas; the default would be 40.
+      expect(Date.parse(detail.body.closeDueAt)).toBeGreaterThan(created + 5 * DAY - 1000);
+      expect(Date.parse(detail.body.closeDueAt)).toBeLessThan(created + 14 * DAY);
+      await request(t.http).put('/api/v1/admin/regions/AM26/settings').set(auth(admin)).send(settings).expect(200);
+    });
+
     it('pauses while waiting for the citizen and gives the time back when work resumes', async () => {
       const { caseId } = await submit();
       const token = await login(t.http, 'demo-mobiliteitsteam');
