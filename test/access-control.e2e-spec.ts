@@ -30,7 +30,7 @@ describe('access control matrix (real PostgreSQL and Redis)', () => {
     userId = (await create('analyst.am26', 'analyst', ['AM26'], [])).body.id as string;
     tokens.team = await login(t.http, 'demo-wsp');
     tokens.otherTeam = await login(t.http, 'demo-werkbedrijf');
-    tokens.receiver = tokens.otherTeam;
+    tokens.receiver = await login(t.http, 'demo-triage');
     tokens.otherRegion = await login(t.http, 'wsp.am25', 'correct horse battery');
     tokens.coordinator = await login(t.http, 'demo-coordinator');
     tokens.otherCoordinator = await login(t.http, 'lead.am25', 'correct horse battery');
@@ -45,29 +45,31 @@ describe('access control matrix (real PostgreSQL and Redis)', () => {
     [{ id: caseId }] = await db.query<{ id: string }[]>('SELECT c.id FROM "case" c JOIN intake i ON i.id = c.intake_id WHERE i.tracking_code = $1', [intake.body.trackingCode]);
     await request(t.http).post('/api/v1/worklists/AM26/wsp/claim').set({ Authorization: `Bearer ${tokens.team}` }).expect(200);
     handoffId = (await request(t.http).post(`/api/v1/cases/${caseId}/transfer`).set({ Authorization: `Bearer ${tokens.team}` })
-      .send({ team: 'werkbedrijf', reason: 'Banenafspraak?' }).expect(202)).body.id as string;
+      .send({ team: 'triage', reason: 'Hoort dit bij ons?' }).expect(202)).body.id as string;
   });
   afterAll(async () => t.close());
 
-  const callers: Caller[] = ['anonymous', 'team', 'otherTeam', 'otherRegion', 'coordinator', 'otherCoordinator', 'analyst', 'admin'];
-  const row = (team: Expect, otherTeam: Expect, otherRegion: Expect, coordinator: Expect, otherCoordinator: Expect, analyst: Expect, admin: Expect) =>
-    ({ anonymous: 401, team, otherTeam, otherRegion, coordinator, otherCoordinator, analyst, admin }) as Record<Caller, Expect>;
+  // receiver: the team a hand-off of the case is waiting for (it may look, not act).
+  const callers: Caller[] = ['anonymous', 'team', 'otherTeam', 'receiver', 'otherRegion', 'coordinator', 'otherCoordinator', 'analyst', 'admin'];
+  const row = (team: Expect, otherTeam: Expect, otherRegion: Expect, coordinator: Expect, otherCoordinator: Expect, analyst: Expect, admin: Expect, receiver: Expect = otherTeam) =>
+    ({ anonymous: 401, team, otherTeam, receiver, otherRegion, coordinator, otherCoordinator, analyst, admin }) as Record<Caller, Expect>;
 
   const endpoints: [string, 'get' | 'post' | 'put' | 'patch', () => string, () => object | undefined, Record<Caller, Expect>][] = [
     ['who am I', 'get', () => '/api/v1/me', () => undefined, row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok')],
     ['availability', 'put', () => '/api/v1/me/availability', () => ({ available: true }), row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok')],
     ['worklist', 'get', () => '/api/v1/worklists/AM26/wsp/cases', () => undefined, row('ok', 403, 403, 'ok', 403, 403, 'ok')],
     ['worklist hand-offs', 'get', () => '/api/v1/worklists/AM26/wsp/handoffs', () => undefined, row('ok', 403, 403, 'ok', 403, 403, 'ok')],
+    ['receiving hand-offs', 'get', () => '/api/v1/worklists/AM26/triage/handoffs', () => undefined, row(403, 403, 403, 'ok', 403, 403, 'ok', 'ok')],
     ['claim (empty list)', 'post', () => '/api/v1/worklists/AM26/wsp/claim', () => undefined, row('ok', 403, 403, 'ok', 403, 403, 'ok')],
     ['assign', 'post', () => '/api/v1/worklists/AM26/wsp/assignments', () => ({ caseIds: ['00000000-0000-4000-8000-000000000000'], assigneeId: null, reason: 'matrix' }), row(403, 403, 403, 'ok', 403, 403, 'ok')],
-    ['case detail', 'get', () => `/api/v1/cases/${caseId}`, () => undefined, row('ok', 'ok', 404, 'ok', 404, 404, 'ok')],
+    ['case detail', 'get', () => `/api/v1/cases/${caseId}`, () => undefined, row('ok', 404, 404, 'ok', 404, 404, 'ok', 'ok')],
     ['status', 'post', () => `/api/v1/cases/${caseId}/status`, () => ({ status: 'closed' }), row('ok', 404, 404, 'ok', 404, 404, 'ok')],
     ['transfer', 'post', () => `/api/v1/cases/${caseId}/transfer`, () => ({ team: 'wsp', reason: 'same list' }), row('ok', 404, 404, 'ok', 404, 404, 'ok')],
     ['note', 'post', () => `/api/v1/cases/${caseId}/notes`, () => ({ text: 'matrix' }), row('ok', 404, 404, 'ok', 404, 404, 'ok')],
     ['follow-up', 'post', () => `/api/v1/cases/${caseId}/follow-ups`, () => ({ team: 'triage', reason: 'matrix' }), row('ok', 404, 404, 'ok', 404, 404, 'ok')],
     ['hand classification', 'post', () => `/api/v1/cases/${caseId}/classification`, () => ({ level: 'base', route: 'wsp', reason: 'matrix' }), row('ok', 404, 404, 'ok', 404, 404, 'ok')],
     ['reclassification', 'post', () => `/api/v1/cases/${caseId}/reclassification`, () => ({ level: 'base', route: 'wsp', reason: 'matrix' }), row('ok', 404, 404, 'ok', 404, 404, 'ok')],
-    ['return hand-off', 'post', () => `/api/v1/handoffs/${handoffId}/return`, () => ({}), row(404, 'ok', 404, 'ok', 404, 404, 'ok')],
+    ['return hand-off', 'post', () => `/api/v1/handoffs/${handoffId}/return`, () => ({}), row(404, 404, 404, 'ok', 404, 404, 'ok', 'ok')],
     ['region overview', 'get', () => '/api/v1/overview/AM26', () => undefined, row(403, 403, 403, 'ok', 403, 403, 'ok')],
     ['classification report', 'get', () => '/api/v1/reports/classification?regionCode=AM26', () => undefined, row(403, 403, 403, 'ok', 403, 'ok', 'ok')],
     ['list users', 'get', () => '/api/v1/admin/users', () => undefined, row(403, 403, 403, 403, 403, 403, 'ok')],
@@ -97,7 +99,7 @@ describe('access control matrix (real PostgreSQL and Redis)', () => {
   });
 
   it('lets only the receiving team accept a hand-off', async () => {
-    for (const caller of ['team', 'otherRegion', 'otherCoordinator', 'analyst'] as const) {
+    for (const caller of ['team', 'otherTeam', 'otherRegion', 'otherCoordinator', 'analyst'] as const) {
       await request(t.http).post(`/api/v1/handoffs/${handoffId}/accept`).set({ Authorization: `Bearer ${tokens[caller]}` }).send({}).expect(404);
     }
     await request(t.http).post(`/api/v1/handoffs/${handoffId}/accept`).send({}).expect(401);

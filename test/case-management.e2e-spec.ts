@@ -235,9 +235,12 @@ describe('case work for case workers and coordinators (real PostgreSQL and Redis
       await request(t.http).get(`/api/v1/cases/${caseId}`).set(auth(mob)).set('X-Purpose', 'eerste contact').expect(200);
       await request(t.http).post(`/api/v1/cases/${caseId}/notes`).set(auth(mob)).send({ text: 'Gebeld.' }).expect(201);
       const log = await request(t.http).get(`/api/v1/admin/audit?caseId=${caseId}`).set(auth(admin)).expect(200);
-      expect(log.body.map((e: { action: string }) => e.action)).toEqual(['case.note_added', 'case.read']);
+      expect(log.body.map((e: { action: string }) => e.action)).toEqual(['case.note_added', 'case.read', 'case.created']);
       expect(log.body[1]).toMatchObject({ actorUsername: 'demo-mobiliteitsteam', reason: 'eerste contact', details: { contactShown: true } });
       await request(t.http).get(`/api/v1/admin/audit?caseId=${caseId}`).set(auth(coordinator)).expect(403);
+      const reads = await request(t.http).get('/api/v1/admin/audit?action=audit.read').set(auth(admin)).expect(200);
+      // Newest first: this very query, then the read of the case's entries.
+      expect(reads.body[1]).toMatchObject({ actorUsername: 'demo-admin', details: { caseId } });
       await expect(db.query('UPDATE audit_log SET reason = NULL')).rejects.toThrow(/append-only/);
       await expect(db.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
     });

@@ -1,10 +1,11 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
+import { LoggedWorkerHost } from './logged-worker-host.js';
 import type { Job } from 'bullmq';
 import { CaseTimersService } from '#libs/cases';
 import { JobName, QueueName, type HandoffDeadlineJobData, type SlaCheckJobData } from '#libs/queue';
 
 @Processor(QueueName.CaseTimers, { concurrency: 4 })
-export class CaseTimersProcessor extends WorkerHost {
+export class CaseTimersProcessor extends LoggedWorkerHost {
   constructor(private readonly timers: CaseTimersService) {
     super();
   }

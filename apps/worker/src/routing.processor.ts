@@ -1,10 +1,11 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
+import { LoggedWorkerHost } from './logged-worker-host.js';
 import type { Job } from 'bullmq';
 import { QueueName, type RouteIntakeJobData } from '#libs/queue';
 import { RoutingService, type RoutingOutcome } from '#libs/routing';
 
 @Processor(QueueName.Routing, { concurrency: 8 })
-export class RoutingProcessor extends WorkerHost {
+export class RoutingProcessor extends LoggedWorkerHost {
   constructor(private readonly routing: RoutingService) {
     super();
   }

@@ -2,15 +2,17 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '#libs/cases';
 import { ConfigModule } from '#libs/config';
 import { DatabaseModule } from '#libs/database';
+import { MaintenanceModule } from '#libs/maintenance';
 import { QueueModule } from '#libs/queue';
 import { RoutingModule } from '#libs/routing';
 import { AssignmentProcessor } from './assignment.processor.js';
 import { CaseTimersProcessor } from './case-timers.processor.js';
+import { MaintenanceProcessor } from './maintenance.processor.js';
 import { RoutingProcessor } from './routing.processor.js';
 
 /** The worker process: every BullMQ processor lives here, and nowhere else. No HTTP. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, QueueModule, RoutingModule, CasesModule],
-  providers: [RoutingProcessor, CaseTimersProcessor, AssignmentProcessor],
+  imports: [ConfigModule, DatabaseModule, QueueModule, RoutingModule, CasesModule, MaintenanceModule],
+  providers: [RoutingProcessor, CaseTimersProcessor, AssignmentProcessor, MaintenanceProcessor],
 })
 export class WorkerModule {}

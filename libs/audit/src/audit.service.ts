@@ -40,7 +40,9 @@ export class AuditService {
     });
   }
 
-  async query(query: AuditQuery): Promise<AuditEntry[]> {
+  /** Reading the log is itself logged: it holds purposes and who looked at whom. */
+  async query(reader: AuditActor, query: AuditQuery): Promise<AuditEntry[]> {
+    await this.record({ actor: reader, action: 'audit.read', details: { caseId: query.caseId ?? null, actorId: query.actorId ?? null, action: query.action ?? null } });
     return this.entries.find({
       where: {
         ...(query.caseId ? { caseId: query.caseId } : {}),

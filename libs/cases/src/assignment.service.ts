@@ -60,6 +60,8 @@ export class AssignmentService {
           const clockFields = c.pausedAt !== null ? this.clocks.statusChangeFields(c, 'new', now) : {};
           await manager.update(Case, c.id, { assignedTo: null, status: 'new', updatedAt: now, ...clockFields });
           await manager.insert(CaseEvent, { caseId: c.id, actorId: actor.id, type: 'released', fromStatus: c.status, toStatus: 'new', data: { previousAssigneeId: c.assignedTo }, note: request.reason });
+          // Released while waiting for the citizen: the clocks resumed, so their deadlines moved.
+          if (c.pausedAt !== null) await this.clocks.scheduleDeadlines(manager, await manager.findOneByOrFail(Case, { id: c.id }));
         }
         await this.audit.record({ actor, action: assignee ? 'case.assigned' : 'case.released', caseId: c.id, reason: request.reason, details: { assigneeId: assignee?.id ?? null } }, manager);
       }
@@ -93,6 +95,7 @@ export class AssignmentService {
       for (const [caseId, caseWorkerId] of plan) {
         await manager.update(Case, caseId, { assignedTo: caseWorkerId, status: 'assigned', updatedAt: now });
         await manager.insert(CaseEvent, { caseId, actorId: null, type: 'assigned', fromStatus: 'new', toStatus: 'assigned', data: { assigneeId: caseWorkerId, automatic: true } });
+        await this.audit.record({ actor: null, action: 'case.assigned', caseId, reason: 'automatic fair assignment', details: { assigneeId: caseWorkerId } }, manager);
         await manager.update(CaseWorker, caseWorkerId, { lastAssignedAt: now });
       }
       return plan.size;

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AuditService } from '#libs/audit';
 import { WorkingDayCalendar } from '#libs/calendar';
 import type { Level } from '#libs/classification';
 import { addToOutbox, jobIds, JobName, QueueName, type SlaCheckJobData, type SlaClock } from '#libs/queue';
 import { RegionsService } from '#libs/regions';
 import type { WorklistKey } from '#libs/staff';
 import { CaseEvent } from './case-event.entity.js';
-import { isWaitingForCitizen, meansContact, type CaseStatus } from './case-lifecycle.js';
+import { isWaitingForCitizen, meansContact, type CaseResult, type CaseStatus } from './case-lifecycle.js';
 import { Case } from './case.entity.js';
 import { nextDue, resumeClocks, slaTargetFor, startClocks, warningAt } from './sla.js';
 
@@ -20,6 +21,7 @@ export class CaseClocksService {
   constructor(
     private readonly calendar: WorkingDayCalendar,
     private readonly regions: RegionsService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Fields for a case that lands on a worklist now: fresh clocks for that team's SLA. */
@@ -32,6 +34,7 @@ export class CaseClocksService {
       closeDueAt: clocks.closeDueAt,
       firstContactAt: null,
       pausedAt: null,
+      warnedAt: null,
       escalatedAt: null,
       nextDueAt: nextDue(clocks, null),
     };
@@ -44,9 +47,9 @@ export class CaseClocksService {
   }
 
   /** Clock fields that follow from a status change. */
-  statusChangeFields(current: Case, to: CaseStatus, at: Date): Partial<Case> {
+  statusChangeFields(current: Case, to: CaseStatus, at: Date, result?: CaseResult | null): Partial<Case> {
     const fields: Partial<Case> = {};
-    if (current.firstContactAt === null && meansContact(to)) fields.firstContactAt = at;
+    if (current.firstContactAt === null && meansContact(to, result)) fields.firstContactAt = at;
     if (to === 'closed') {
       fields.closedAt = at;
       fields.nextDueAt = null;
@@ -118,13 +121,16 @@ export class CaseClocksService {
     if (already) return 'stale';
     if (job.kind === 'warning') {
       if (due <= now) return 'stale';
+      await manager.update(Case, c.id, { warnedAt: c.warnedAt ?? now });
       await manager.insert(CaseEvent, { caseId: c.id, actorId: null, type: 'sla_warning', data: { clock: job.clock, dueAt: job.dueAt } });
+      await this.audit.record({ actor: null, action: 'case.sla_warning', caseId: c.id, details: { clock: job.clock, dueAt: job.dueAt } }, manager);
       return 'warned';
     }
     // Timers may fire a moment early; a second's slack keeps a real breach from being taken as stale.
     if (due.getTime() > now.getTime() + 1000) return 'stale';
     await manager.update(Case, c.id, { escalatedAt: c.escalatedAt ?? now });
     await manager.insert(CaseEvent, { caseId: c.id, actorId: null, type: 'sla_escalated', data: { clock: job.clock, dueAt: job.dueAt } });
+    await this.audit.record({ actor: null, action: 'case.sla_escalated', caseId: c.id, details: { clock: job.clock, dueAt: job.dueAt } }, manager);
     return 'escalated';
   }
 }

@@ -12,6 +12,7 @@ export type CaseEventType =
   | 'handoff_accepted'
   | 'handoff_returned'
   | 'handoff_overdue'
+  | 'handoff_cancelled'
   | 'classified_by_hand'
   | 'reclassification_proposed'
   | 'follow_up_created'

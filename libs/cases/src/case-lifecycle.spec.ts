@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { CASE_STATUSES, checkTransition, citizenStatusOf, type CaseStatus } from './case-lifecycle.js';
+import { CASE_STATUSES, checkTransition, citizenStatusOf, meansContact, type CaseStatus } from './case-lifecycle.js';
 
 describe('case lifecycle', () => {
   it.each<[CaseStatus, CaseStatus, boolean]>([
@@ -31,5 +31,14 @@ describe('case lifecycle', () => {
 
   it('maps every internal status to a citizen-facing one', () => {
     expect(CASE_STATUSES.map(citizenStatusOf)).toEqual(['routed', 'routed', 'in_progress', 'waiting', 'waiting', 'closed']);
+  });
+
+  it('counts as first contact only what reached the person', () => {
+    expect(meansContact('in_progress')).toBe(true);
+    expect(meansContact('waiting_for_citizen')).toBe(true);
+    expect(meansContact('waiting_for_partner')).toBe(false);
+    expect(meansContact('closed', 'placed_in_work')).toBe(true);
+    expect(meansContact('closed', 'no_contact')).toBe(false);
+    expect(meansContact('closed', 'withdrawn')).toBe(false);
   });
 });

@@ -54,9 +54,14 @@ export function isOpen(status: CaseStatus): boolean {
   return status !== 'closed';
 }
 
-/** Statuses that count as "the person was contacted" for the first-contact SLA. */
-export function meansContact(status: CaseStatus): boolean {
-  return status === 'in_progress' || status === 'waiting_for_citizen' || status === 'waiting_for_partner' || status === 'closed';
+/**
+ * Whether moving to this status means the person was reached (the first-contact SLA stops): working on the case
+ * with them, waiting for their answer, or closing with an outcome. Waiting for a partner, or closing because
+ * nobody answered or the question was withdrawn, is not contact.
+ */
+export function meansContact(status: CaseStatus, result?: CaseResult | null): boolean {
+  if (status === 'closed') return result !== undefined && result !== null && result !== 'no_contact' && result !== 'withdrawn';
+  return status === 'in_progress' || status === 'waiting_for_citizen';
 }
 
 /** While the clock waits on the citizen it is paused (SLA). */

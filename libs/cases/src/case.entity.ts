@@ -64,6 +64,10 @@ export class Case {
   @Column('timestamptz', { name: 'next_due_at', nullable: true })
   nextDueAt!: Date | null;
 
+  /** A deadline is near: the case was flagged for its team. */
+  @Column('timestamptz', { name: 'warned_at', nullable: true })
+  warnedAt!: Date | null;
+
   /** A deadline passed and the coordinator was alerted. */
   @Column('timestamptz', { name: 'escalated_at', nullable: true })
   escalatedAt!: Date | null;

@@ -9,6 +9,7 @@ import { CaseClassificationService } from './case-classification.service.js';
 import { CaseClocksService } from './case-clocks.service.js';
 import { CaseEvent } from './case-event.entity.js';
 import { CaseNote } from './case-note.entity.js';
+import { CaseSweepsService } from './case-sweeps.service.js';
 import { CaseTimersService } from './case-timers.service.js';
 import { Case } from './case.entity.js';
 import { CasesService } from './cases.service.js';
@@ -30,8 +31,9 @@ import { TriageService } from './triage.service.js';
     HandoffsService,
     AssignmentService,
     CaseTimersService,
+    CaseSweepsService,
     OverviewService,
   ],
-  exports: [CasesService, CaseClassificationService, TriageService, HandoffsService, AssignmentService, CaseTimersService, OverviewService],
+  exports: [CasesService, CaseClassificationService, TriageService, HandoffsService, AssignmentService, CaseTimersService, CaseSweepsService, OverviewService],
 })
 export class CasesModule {}

@@ -81,6 +81,7 @@ export class CasesService {
     });
     const saved = await manager.save(created);
     await manager.insert(CaseEvent, { caseId: saved.id, actorId: null, type: 'created', toStatus: 'new', data: input.data });
+    await this.audit.record({ actor: null, action: 'case.created', caseId: saved.id, details: { regionCode: input.regionCode, team: input.team } }, manager);
     const landed = await manager.findOneByOrFail(Case, { id: saved.id });
     await this.clocks.afterLanding(manager, landed);
     return landed;
@@ -161,7 +162,7 @@ export class CasesService {
       const check = checkTransition(current.status, change.status, change.result);
       if (!check.ok) throw new CaseError('invalid_transition', check.reason, change.result && change.status !== 'closed' ? 'result' : 'status');
       const now = new Date();
-      const clockFields = this.clocks.statusChangeFields(current, change.status, now);
+      const clockFields = this.clocks.statusChangeFields(current, change.status, now, change.result);
       await manager.update(Case, caseId, { status: change.status, result: change.result ?? null, updatedAt: now, ...clockFields });
       await manager.insert(CaseEvent, {
         caseId,
@@ -176,7 +177,10 @@ export class CasesService {
       const updated = await manager.findOneByOrFail(Case, { id: caseId });
       // Resuming after waiting for the citizen moves the deadlines: schedule the new ones.
       if (current.pausedAt !== null && updated.pausedAt === null) await this.clocks.scheduleDeadlines(manager, updated);
-      if (change.status === 'closed') await this.clocks.requestAutoAssignment(manager, worklistOf(updated));
+      if (change.status === 'closed') {
+        await this.cancelPendingHandoffs(manager, actor, caseId, 'The case was closed.');
+        await this.clocks.requestAutoAssignment(manager, worklistOf(updated));
+      }
       return updated;
     });
   }
@@ -195,6 +199,7 @@ export class CasesService {
   async createFollowUp(actor: Actor, caseId: string, input: { team: Team; reason: string }): Promise<Case> {
     return this.dataSource.transaction(async (manager) => {
       const parent = await this.lockVisible(manager, actor, caseId);
+      this.assertMayAct(actor, parent);
       const intake = await manager.findOneByOrFail(Intake, { id: parent.intakeId });
       const classification = intake.classification ? await this.classifications.effectiveFor(intake.id, intake.classification) : null;
       const suggestedTeams = classification?.secondaryRoutes ?? [];
@@ -229,6 +234,25 @@ export class CasesService {
     });
   }
 
+  /**
+   * A case assigned to a colleague is theirs to move: a case worker may act on it only when it is unassigned or
+   * their own. Coordinators and admins may always act.
+   */
+  assertMayAct(actor: Actor, current: Case): void {
+    if (actor.role === 'case_worker' && current.assignedTo !== null && current.assignedTo !== actor.id) {
+      throw new CaseError('not_assignee', 'This case is assigned to a colleague; ask them or your coordinator.');
+    }
+  }
+
+  /** A hand-off waiting for an answer no longer applies once the case closes or moves another way. */
+  async cancelPendingHandoffs(manager: EntityManager, actor: Actor | null, caseId: string, why: string): Promise<void> {
+    const pending = await manager.findBy(Handoff, { caseId, status: 'pending' });
+    for (const handoff of pending) {
+      await manager.update(Handoff, handoff.id, { status: 'cancelled', respondedAt: new Date(), responseReason: why });
+      await manager.insert(CaseEvent, { caseId, actorId: actor?.id ?? null, type: 'handoff_cancelled', data: { handoffId: handoff.id }, note: why });
+    }
+  }
+
   /** Loads and locks a case the actor may work on (inside the caller's transaction). */
   async lockVisible(manager: EntityManager, actor: Actor, caseId: string): Promise<Case> {
     const found = await manager.createQueryBuilder(Case, 'c').where('c.id = :caseId', { caseId }).setLock('pessimistic_write').getOne();
@@ -258,6 +282,7 @@ export class CasesService {
     to: WorklistKey,
     event: { type: CaseEventType; note: string; data?: JsonObject; level?: Level },
   ): Promise<Case> {
+    await this.cancelPendingHandoffs(manager, actor, current.id, 'The case moved to another worklist.');
     const now = new Date();
     const level = event.level ?? current.level;
     await manager.update(Case, current.id, {
@@ -289,9 +314,10 @@ export class CasesService {
     const check = checkTransition(current.status, 'closed', result);
     if (!check.ok) throw new CaseError('invalid_transition', check.reason);
     const now = new Date();
-    await manager.update(Case, current.id, { status: 'closed', result, updatedAt: now, ...this.clocks.statusChangeFields(current, 'closed', now) });
+    await manager.update(Case, current.id, { status: 'closed', result, updatedAt: now, ...this.clocks.statusChangeFields(current, 'closed', now, result) });
     await manager.insert(CaseEvent, { caseId: current.id, actorId: actor.id, type: 'status_changed', fromStatus: current.status, toStatus: 'closed', data: { result, ...data }, note });
     await this.audit.record({ actor, action: 'case.closed', caseId: current.id, reason: note, details: { result } }, manager);
+    await this.cancelPendingHandoffs(manager, actor, current.id, 'The case was closed.');
     return manager.findOneByOrFail(Case, { id: current.id });
   }
 

@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Team } from '#libs/classification';
 
-export const HANDOFF_STATUSES = ['pending', 'accepted', 'returned'] as const;
+/** cancelled: the case closed or moved another way before the receiving team answered. */
+export const HANDOFF_STATUSES = ['pending', 'accepted', 'returned', 'cancelled'] as const;
 export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
 
 /**

@@ -42,6 +42,7 @@ export class HandoffsService {
   async request(actor: Actor, caseId: string, request: TransferRequest): Promise<Handoff> {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.cases.lockVisible(manager, actor, caseId);
+      this.cases.assertMayAct(actor, current);
       const to: WorklistKey = { regionCode: request.regionCode ?? current.regionCode, team: request.team };
       this.cases.assertCanMove(current, to);
       if (await manager.existsBy(Handoff, { caseId, status: 'pending' })) {
@@ -86,6 +87,9 @@ export class HandoffsService {
     return this.dataSource.transaction(async (manager) => {
       const handoff = await this.lockPendingForReceiver(manager, actor, handoffId);
       const current = await manager.createQueryBuilder(Case, 'c').where('c.id = :id', { id: handoff.caseId }).setLock('pessimistic_write').getOneOrFail();
+      if (current.regionCode !== handoff.fromRegionCode || current.team !== handoff.fromTeam) {
+        throw new CaseError('invalid_transition', 'The case is no longer where this hand-off was requested from.');
+      }
       const to = { regionCode: handoff.toRegionCode, team: handoff.toTeam };
       this.cases.assertCanMove(current, to);
       await manager.update(Handoff, handoff.id, { status: 'accepted', respondedBy: actor.id, respondedAt: new Date(), responseReason: note ?? null });
@@ -127,6 +131,7 @@ export class HandoffsService {
     await manager.update(Handoff, handoff.id, { overdueAt: now });
     await manager.update(Case, handoff.caseId, { escalatedAt: now });
     await manager.insert(CaseEvent, { caseId: handoff.caseId, actorId: null, type: 'handoff_overdue', data: { handoffId: handoff.id } });
+    await this.audit.record({ actor: null, action: 'case.handoff_overdue', caseId: handoff.caseId, details: { handoffId: handoff.id } }, manager);
     return 'overdue';
   }
 

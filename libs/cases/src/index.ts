@@ -29,6 +29,7 @@ export type { TransferRequest, WorklistHandoffs } from './handoffs.service.js';
 export { AssignmentService } from './assignment.service.js';
 export type { AssignmentRequest } from './assignment.service.js';
 export { CaseTimersService } from './case-timers.service.js';
+export { CaseSweepsService } from './case-sweeps.service.js';
 export { OverviewService } from './overview.service.js';
 export type { RegionOverview, TeamFigures, CaseWorkerLoad } from './overview.service.js';
 export { CasesModule } from './cases.module.js';

@@ -11,6 +11,8 @@ export interface TeamFigures {
   open: number;
   waitingForAssignment: number;
   overdue: number;
+  /** Warned: a deadline is near. */
+  dueSoon: number;
   escalated: number;
   incomingHandoffs: number;
 }
@@ -40,10 +42,11 @@ export class OverviewService {
     const teams = TEAMS.filter((team) => isCoordinatorOf(actor, { regionCode, team }));
     if (teams.length === 0) throw new CaseError('forbidden', 'Only coordinators of this region (and admins) see its overview.');
     const manager = this.dataSource.manager;
-    const figures = await manager.query<{ team: Team; open: number; waiting: number; overdue: number; escalated: number }[]>(
+    const figures = await manager.query<{ team: Team; open: number; waiting: number; overdue: number; due_soon: number; escalated: number }[]>(
       `SELECT team, count(*)::int AS open,
               count(*) FILTER (WHERE status = 'new')::int AS waiting,
               count(*) FILTER (WHERE paused_at IS NULL AND next_due_at < $2)::int AS overdue,
+              count(*) FILTER (WHERE warned_at IS NOT NULL AND escalated_at IS NULL)::int AS due_soon,
               count(*) FILTER (WHERE escalated_at IS NOT NULL)::int AS escalated
        FROM "case" WHERE region_code = $1 AND status <> 'closed' AND team = ANY($3) GROUP BY team`,
       [regionCode, now, teams],
@@ -79,6 +82,7 @@ export class OverviewService {
           open: row?.open ?? 0,
           waitingForAssignment: row?.waiting ?? 0,
           overdue: row?.overdue ?? 0,
+          dueSoon: row?.due_soon ?? 0,
           escalated: row?.escalated ?? 0,
           incomingHandoffs: handoffs.find((h) => h.team === team)?.n ?? 0,
         };

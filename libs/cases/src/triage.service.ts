@@ -40,6 +40,11 @@ export class TriageService {
       if (current.team !== 'triage') {
         throw new CaseError('invalid_transition', 'Only cases on a triage worklist are classified by hand; propose a reclassification instead.');
       }
+      this.cases.assertMayAct(actor, current);
+      if (input.regionCode !== undefined && current.regionCode !== null && input.regionCode !== current.regionCode) {
+        // Triage sets a region only where none is known; moving to another region is a hand-off that region accepts.
+        throw new CaseError('invalid_transfer', 'This case already has a region; hand it off to another region with a transfer.', 'regionCode');
+      }
       const automatic = await this.automaticOf(manager, current);
       const regionCode = input.regionCode ?? current.regionCode;
       let moved: Case;
@@ -67,6 +72,7 @@ export class TriageService {
       if (current.team === 'triage') {
         throw new CaseError('invalid_transition', 'This case is on a triage worklist: classify it by hand instead.');
       }
+      this.cases.assertMayAct(actor, current);
       const automatic = await this.automaticOf(manager, current);
       if (input.level === current.level && input.route === current.team) {
         throw new CaseError('invalid_transfer', 'The proposal is the classification the case already has.', 'route');

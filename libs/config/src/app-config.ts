@@ -49,6 +49,12 @@ export class AppConfig {
   @Min(50)
   outboxPollMs = 1000;
 
+  /** Days after a case closes that the intake's contact details and free text are kept (statistics stay). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  retentionDays = 90;
+
   @IsOptional()
   @IsIn(['true', 'false'])
   demoSeed?: 'true' | 'false';
@@ -79,6 +85,7 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   JWT_SECRET: 'jwtSecret',
   JWT_TTL_SECONDS: 'jwtTtlSeconds',
   OUTBOX_POLL_MS: 'outboxPollMs',
+  RETENTION_DAYS: 'retentionDays',
   DEMO_SEED: 'demoSeed',
 };
 

@@ -65,4 +65,8 @@ export class Intake {
 
   @Column('jsonb', { nullable: true })
   classification!: ClassificationResult | null;
+
+  /** Contact details and free text are removed once the cases are closed past the retention period. */
+  @Column('timestamptz', { name: 'personal_data_removed_at', nullable: true })
+  personalDataRemovedAt!: Date | null;
 }

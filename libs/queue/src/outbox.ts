@@ -69,7 +69,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private warnRedis(error: Error): void {
     if (Date.now() - this.lastRedisWarning < 60_000) return;
     this.lastRedisWarning = Date.now();
-    this.logger.warn(`Redis unavailable (${error.message}); accepted intakes wait in the outbox`);
+    this.logger.warn(`Outbox relay paused (${error.message}); accepted intakes wait in the outbox`);
   }
 
   onApplicationBootstrap(): void {
@@ -92,7 +92,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
     this.running = this.drain()
       .then(() => undefined)
-      .catch((error: unknown) => this.logger.warn(`Outbox relay paused: ${(error as Error).message}`))
+      .catch((error: unknown) => this.warnRedis(error as Error))
       .finally(() => {
         this.running = null;
         if (this.pendingKick) {

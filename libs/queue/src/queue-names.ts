@@ -6,6 +6,8 @@ export const QueueName = {
   CaseTimers: 'case-timers',
   /** Fair automatic assignment of a worklist's waiting cases. */
   Assignment: 'assignment',
+  /** A sweep every minute: catches what a lost job would have done, and removes personal data past retention. */
+  Maintenance: 'maintenance',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -14,6 +16,7 @@ export const JobName = {
   SlaCheck: 'sla-check',
   HandoffDeadline: 'handoff-deadline',
   AutoAssign: 'auto-assign',
+  Sweep: 'sweep',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 

@@ -48,4 +48,25 @@ export class RoutingService {
       return 'routed';
     });
   }
+
+  /**
+   * Routes intakes that should have been routed long ago: their job failed for good or was lost with Redis.
+   * Routing is idempotent, so an intake whose job is merely slow is safe to route here too.
+   */
+  async routeStragglers(olderThanMs: number, limit = 100): Promise<number> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM intake WHERE classification IS NULL AND received_at < now() - ($1 || ' milliseconds')::interval ORDER BY received_at LIMIT $2`,
+      [String(olderThanMs), limit],
+    );
+    let routed = 0;
+    for (const { id } of rows) {
+      try {
+        if ((await this.routeIntake(id)) === 'routed') routed += 1;
+      } catch (error) {
+        this.logger.error(`Intake ${id} could not be routed: ${(error as Error).name}`);
+      }
+    }
+    if (routed > 0) this.logger.warn(`Routed ${routed} intake(s) whose routing job had not run`);
+    return routed;
+  }
 }

@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '#libs/audit';
 import { AppConfig } from '#libs/config';
+import { RegionsModule } from '#libs/regions';
 import { CaseWorker } from './case-worker.entity.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 import { StaffService } from './staff.service.js';
@@ -11,6 +12,7 @@ import { StaffService } from './staff.service.js';
   imports: [
     TypeOrmModule.forFeature([CaseWorker]),
     AuditModule,
+    RegionsModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } }),

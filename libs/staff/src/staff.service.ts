@@ -5,7 +5,8 @@ import { hash, verify } from '@node-rs/argon2';
 import { Repository } from 'typeorm';
 import { AuditService } from '#libs/audit';
 import type { Team } from '#libs/classification';
-import type { Actor, StaffRole } from './access-policy.js';
+import { RegionsService } from '#libs/regions';
+import { NATIONAL, type Actor, type StaffRole } from './access-policy.js';
 import { CaseWorker } from './case-worker.entity.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 import { StaffError } from './staff.error.js';
@@ -49,6 +50,7 @@ export class StaffService {
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
     private readonly rateLimiter: LoginRateLimiter,
+    private readonly regions: RegionsService,
   ) {}
 
   /** `client` identifies where the attempt comes from (the IP address), for the brute-force brake. */
@@ -59,9 +61,11 @@ export class StaffService {
     const valid = await verify(caseWorker?.passwordHash ?? DUMMY_HASH, password);
     if (!caseWorker || !valid) {
       await this.rateLimiter.recordFailure(attemptKey);
+      await this.audit.record({ actor: null, action: 'auth.login_failed', details: { username, client } });
       throw new StaffError('invalid_credentials', 'Unknown username or wrong password.');
     }
     await this.rateLimiter.reset(attemptKey);
+    await this.audit.record({ actor: caseWorker, action: 'auth.login', details: { client } });
     const claims: TokenClaims = {
       sub: caseWorker.id,
       username: caseWorker.username,
@@ -72,16 +76,24 @@ export class StaffService {
     return { accessToken: await this.jwt.signAsync(claims) };
   }
 
+  /**
+   * Verifies the token, then reads the person's current role and scope: a deactivated, moved or demoted user
+   * loses their old reach at once, not when the token expires.
+   */
   async authenticate(token: string): Promise<Actor> {
+    let claims: TokenClaims;
     try {
-      const claims = await this.jwt.verifyAsync<TokenClaims>(token);
-      return { id: claims.sub, username: claims.username, role: claims.role, regionCodes: claims.regionCodes, teams: claims.teams };
+      claims = await this.jwt.verifyAsync<TokenClaims>(token);
     } catch {
       throw new StaffError('invalid_token', 'The access token is missing, invalid or expired.');
     }
+    const caseWorker = await this.caseWorkers.findOneBy({ id: claims.sub, active: true });
+    if (!caseWorker) throw new StaffError('invalid_token', 'This account is no longer active.');
+    return { id: caseWorker.id, username: caseWorker.username, role: caseWorker.role, regionCodes: caseWorker.regionCodes, teams: caseWorker.teams };
   }
 
   async create(input: NewCaseWorker, by?: Actor): Promise<CaseWorker> {
+    this.assertKnownRegions(input.regionCodes);
     if (await this.caseWorkers.existsBy({ username: input.username })) {
       throw new StaffError('conflict', `The username ${input.username} is taken.`);
     }
@@ -108,11 +120,17 @@ export class StaffService {
   async update(id: string, changes: CaseWorkerChanges, by: Actor): Promise<CaseWorker> {
     const caseWorker = await this.caseWorkers.findOneBy({ id });
     if (!caseWorker) throw new StaffError('not_found', 'No user with this id.');
+    if (changes.regionCodes) this.assertKnownRegions(changes.regionCodes);
     const { password, ...rest } = changes;
     await this.caseWorkers.update(id, { ...rest, ...(password ? { passwordHash: await hash(password) } : {}) });
     // Never log the password itself, only that it changed.
     await this.audit.record({ actor: by, action: 'user.updated', details: { userId: id, fields: Object.keys(changes) } });
     return this.caseWorkers.findOneByOrFail({ id });
+  }
+
+  private assertKnownRegions(regionCodes: string[]): void {
+    const unknown = regionCodes.filter((code) => code !== NATIONAL && this.regions.region(code) === null);
+    if (unknown.length > 0) throw new StaffError('invalid_scope', `Unknown region code(s): ${unknown.join(', ')}.`, 'regionCodes');
   }
 
   /** A case worker marks themselves (un)available, e.g. before leave; automatic assignment follows. */

@@ -30,9 +30,14 @@ export class TrackingService {
       trackingCode: intake.trackingCode,
       status: routedCase ? citizenStatusOf(routedCase.status) : intake.classification ? 'closed' : 'received',
       receivedAt: intake.receivedAt,
-      region: intake.regionCode ? this.regions.region(intake.regionCode) : null,
+      // The region that handles it now: triage may have set it, a hand-off may have moved it.
+      region: this.regionOf(routedCase?.regionCode ?? intake.regionCode),
       classification: intake.classification ? await this.classifications.effectiveFor(intake.id, intake.classification) : null,
       caseReference: routedCase?.reference ?? null,
     };
+  }
+
+  private regionOf(code: string | null): Region | null {
+    return code === null ? null : this.regions.region(code);
   }
 }

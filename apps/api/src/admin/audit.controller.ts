@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nes
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
 import { AuditService } from '#libs/audit';
-import { AuthGuard } from '../auth/auth.guard.js';
+import type { Actor } from '#libs/staff';
+import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
 import { AdminGuard } from './admin.guard.js';
 
 export class AuditQueryDto {
@@ -23,8 +24,8 @@ export class AuditController {
   /** The append-only audit log, newest first: every read of a case's personal data and every change. */
   @Get()
   @ApiOkResponse({ description: 'Audit entries (who, what, when, why).' })
-  async list(@Query() query: AuditQueryDto) {
-    const entries = await this.audit.query(query);
+  async list(@CurrentActor() actor: Actor, @Query() query: AuditQueryDto) {
+    const entries = await this.audit.query(actor, query);
     return entries.map((e) => ({ id: e.id, at: e.at.toISOString(), actorId: e.actorId, actorUsername: e.actorUsername, action: e.action, caseId: e.caseId, reason: e.reason, details: e.details }));
   }
 }

@@ -25,6 +25,7 @@ function IsSlaSettings() {
             if (!(TEAMS as readonly string[]).includes(team) || typeof perLevel !== 'object' || perLevel === null) return false;
             return Object.entries(perLevel as object).every(([level, target]) => {
               if (level !== '*' && !(LEVELS as readonly string[]).includes(level)) return false;
+              if (typeof target !== 'object' || target === null) return false;
               const t = target as { firstContactDays?: unknown; closeDays?: unknown };
               const day = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 365;
               return Object.keys(t).length === 2 && day(t.firstContactDays) && day(t.closeDays) && t.firstContactDays <= t.closeDays;

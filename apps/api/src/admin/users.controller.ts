@@ -1,14 +1,18 @@
 import { Body, Controller, Get, Param, Patch, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { ArrayUnique, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { TEAMS, type Team } from '#libs/classification';
 import { NATIONAL, STAFF_ROLES, StaffService, type Actor, type StaffRole } from '#libs/staff';
 import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
 import { uuid } from '../cases/cases.controller.js';
+import { RequestValidationError } from '../problem/problem.js';
 import { AdminGuard } from './admin.guard.js';
 import { toUserDto, UserDto } from './user.mapper.js';
 
 const REGION_SCOPE = /^(AM\d{2}|national)$/;
+const MAX_CAPACITY = 1000;
+/** Optional, but when present it must have a value: null would empty a required column. */
+const Present = () => ValidateIf((_dto: object, value: unknown) => value !== undefined);
 
 export class CreateUserDto {
   @IsDefined() @IsString() @Matches(/^[a-z0-9][a-z0-9._-]{2,63}$/, { message: 'username must be 3–64 lower-case letters, digits, dots, dashes or underscores' })
@@ -21,23 +25,23 @@ export class CreateUserDto {
   @ApiProperty({ type: [String], example: ['AM26'] }) regionCodes!: string[];
   @IsArray() @ArrayUnique() @IsIn(TEAMS, { each: true, message: `teams must be from: ${TEAMS.join(', ')}` })
   @ApiProperty({ enum: TEAMS, isArray: true }) teams!: Team[];
-  @IsOptional() @ValidateIf((dto: CreateUserDto) => dto.maxOpenCases !== null) @IsInt() @Min(1)
+  @IsOptional() @ValidateIf((dto: CreateUserDto) => dto.maxOpenCases !== null) @IsInt() @Min(1) @Max(MAX_CAPACITY)
   @ApiPropertyOptional({ nullable: true }) maxOpenCases?: number | null;
 }
 
 export class UpdateUserDto {
-  @IsOptional() @IsString() @MinLength(12, { message: 'password must be at least 12 characters' }) @MaxLength(200) @ApiPropertyOptional()
+  @Present() @IsString() @MinLength(12, { message: 'password must be at least 12 characters' }) @MaxLength(200) @ApiPropertyOptional()
   password?: string;
-  @IsOptional() @IsIn(STAFF_ROLES, { message: `role must be one of: ${STAFF_ROLES.join(', ')}` }) @ApiPropertyOptional({ enum: STAFF_ROLES })
+  @Present() @IsIn(STAFF_ROLES, { message: `role must be one of: ${STAFF_ROLES.join(', ')}` }) @ApiPropertyOptional({ enum: STAFF_ROLES })
   role?: StaffRole;
-  @IsOptional() @IsArray() @ArrayUnique() @Matches(REGION_SCOPE, { each: true, message: `regionCodes must be CBS region codes (AM26) or ${NATIONAL}` })
+  @Present() @IsArray() @ArrayUnique() @Matches(REGION_SCOPE, { each: true, message: `regionCodes must be CBS region codes (AM26) or ${NATIONAL}` })
   @ApiPropertyOptional({ type: [String] }) regionCodes?: string[];
-  @IsOptional() @IsArray() @ArrayUnique() @IsIn(TEAMS, { each: true, message: `teams must be from: ${TEAMS.join(', ')}` })
+  @Present() @IsArray() @ArrayUnique() @IsIn(TEAMS, { each: true, message: `teams must be from: ${TEAMS.join(', ')}` })
   @ApiPropertyOptional({ enum: TEAMS, isArray: true }) teams?: Team[];
-  @IsOptional() @IsBoolean() @ApiPropertyOptional() active?: boolean;
-  @IsOptional() @IsBoolean() @ApiPropertyOptional() available?: boolean;
-  @IsOptional() @ValidateIf((dto: UpdateUserDto) => dto.maxOpenCases !== null) @IsInt() @Min(1)
-  @ApiPropertyOptional({ nullable: true }) maxOpenCases?: number | null;
+  @Present() @IsBoolean() @ApiPropertyOptional() active?: boolean;
+  @Present() @IsBoolean() @ApiPropertyOptional() available?: boolean;
+  @IsOptional() @ValidateIf((dto: UpdateUserDto) => dto.maxOpenCases !== null) @IsInt() @Min(1) @Max(MAX_CAPACITY)
+  @ApiPropertyOptional({ nullable: true, description: 'null: no limit' }) maxOpenCases?: number | null;
 }
 
 @ApiTags('admin')
@@ -62,6 +66,9 @@ export class UsersController {
   @Patch(':id')
   @ApiOkResponse({ type: UserDto })
   async update(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
+    if (Object.values(body).every((value) => value === undefined)) {
+      throw new RequestValidationError(422, [{ field: 'body', message: 'give at least one field to change' }]);
+    }
     return toUserDto(await this.staff.update(id, body, actor));
   }
 }

@@ -25,6 +25,7 @@ export class CaseSummaryDto {
   @ApiPropertyOptional({ nullable: true, description: 'SLA: closing due' }) closeDueAt!: string | null;
   @ApiPropertyOptional({ nullable: true }) firstContactAt!: string | null;
   @ApiProperty({ description: 'The clocks are paused while waiting for the citizen.' }) slaPaused!: boolean;
+  @ApiPropertyOptional({ nullable: true, description: 'When the team was warned that a deadline is near.' }) warnedAt!: string | null;
   @ApiPropertyOptional({ nullable: true, description: 'When a deadline passed and the coordinators were alerted.' }) escalatedAt!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
@@ -105,6 +106,7 @@ export function toCaseSummaryDto(c: Case): CaseSummaryDto {
     closeDueAt: iso(c.closeDueAt),
     firstContactAt: iso(c.firstContactAt),
     slaPaused: c.pausedAt !== null,
+    warnedAt: iso(c.warnedAt),
     escalatedAt: iso(c.escalatedAt),
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),

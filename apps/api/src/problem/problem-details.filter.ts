@@ -22,6 +22,7 @@ const STAFF_STATUS: Record<StaffErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   too_many_attempts: 429,
+  invalid_scope: 422,
 };
 
 const TITLES: Record<number, string> = {
@@ -38,6 +39,16 @@ const TITLES: Record<number, string> = {
   503: 'Service unavailable',
 };
 
+/** Errors that mean PostgreSQL cannot be reached right now (connection refused, reset, shutting down, too many clients). */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', '53300']);
+
+function isUnavailable(exception: unknown): boolean {
+  const error = exception as { code?: string; driverError?: { code?: string }; message?: string } | null;
+  if (!error) return false;
+  const code = error.driverError?.code ?? error.code;
+  return (code !== undefined && UNAVAILABLE_CODES.has(code)) || /Connection terminated|timeout exceeded when trying to connect/i.test(error.message ?? '');
+}
+
 function problem(status: number, detail: string | undefined, extra: Partial<ProblemDetails> = {}): ProblemDetails {
   return { type: 'about:blank', title: TITLES[status] ?? 'Error', status, ...(detail ? { detail } : {}), ...extra };
 }
@@ -52,6 +63,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const body = { ...this.toProblem(exception), instance: request.originalUrl.split('?')[0] };
+    if (body.status === 503) response.setHeader('Retry-After', '30');
     response.status(body.status).type('application/problem+json').json(body);
   }
 
@@ -67,17 +79,29 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const field = exception.code === 'idempotency_conflict' ? [{ field: 'Idempotency-Key', message: exception.message }] : undefined;
       return problem(INTAKE_STATUS[exception.code], exception.message, field ? { errors: field } : {});
     }
-    if (exception instanceof StaffError) return problem(STAFF_STATUS[exception.code], exception.message);
+    if (exception instanceof StaffError) {
+      return problem(STAFF_STATUS[exception.code], exception.message, exception.field ? { errors: [{ field: exception.field, message: exception.message }] } : {});
+    }
     if (exception instanceof HttpException) return this.fromHttpException(exception);
     const bodyParserError = exception as { type?: string; status?: number; message?: string };
     if (bodyParserError?.type === 'entity.too.large') return problem(413, 'The request body is larger than 32 KiB.');
     if (bodyParserError?.type === 'entity.parse.failed') return problem(400, 'The request body is not valid JSON.');
-    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : 'Unknown error');
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'Something went wrong on our side; nothing you sent was lost.');
+    if (isUnavailable(exception)) {
+      this.logger.warn(`Database unavailable: ${(exception as Error).message}`);
+      return problem(503, 'The service is briefly unavailable; please try again in a minute. This request was not stored.');
+    }
+    // Log the error's kind and where it happened, not its message: driver messages can quote request data.
+    this.logger.error(exception instanceof Error ? `${exception.name}\n${(exception.stack ?? '').split('\n').slice(1, 8).join('\n')}` : 'Unknown error');
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'Something went wrong on our side.');
   }
 
   private fromHttpException(exception: HttpException): ProblemDetails {
     const status = exception.getStatus();
+    const health = exception.getResponse() as { details?: Record<string, { status: string }> } | undefined;
+    if (status === 503 && health?.details) {
+      const down = Object.entries(health.details).filter(([, check]) => check.status !== 'up').map(([name]) => name);
+      return problem(503, `Not ready: ${down.join(', ')} not answering.`, { checks: health.details });
+    }
     const cause = exception.cause as { type?: string } | undefined;
     if (status === 413 || cause?.type === 'entity.too.large') return problem(413, 'The request body is larger than 32 KiB.');
     if (status === 400 && exception.message.toLowerCase().includes('json')) return problem(400, 'The request body is not valid JSON.');

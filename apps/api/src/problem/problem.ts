@@ -13,6 +13,8 @@ export interface ProblemDetails {
   detail?: string;
   instance?: string;
   errors?: FieldProblem[];
+  /** Extension member of the health check: the state of each dependency. */
+  checks?: Record<string, unknown>;
 }
 
 /** Thrown for any request that does not satisfy the contract; the filter answers it as problem+json. */

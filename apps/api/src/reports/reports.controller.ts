@@ -1,6 +1,7 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { RequestValidationError } from '../problem/problem.js';
 import { ReportsService, type ClassificationReport } from '#libs/reports';
 import type { Actor } from '#libs/staff';
 import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
@@ -8,9 +9,9 @@ import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
 export class ReportQueryDto {
   @IsOptional() @Matches(/^AM\d{2}$/, { message: 'regionCode must be a CBS region code like AM26' }) @ApiPropertyOptional({ example: 'AM26' })
   regionCode?: string;
-  @IsOptional() @IsISO8601({}, { message: 'from must be an ISO 8601 date' }) @ApiPropertyOptional({ example: '2026-01-01' })
+  @IsOptional() @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date like 2026-01-01' }) @ApiPropertyOptional({ example: '2026-01-01' })
   from?: string;
-  @IsOptional() @IsISO8601({}, { message: 'to must be an ISO 8601 date' }) @ApiPropertyOptional({ example: '2027-01-01' })
+  @IsOptional() @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date like 2027-01-01' }) @ApiPropertyOptional({ example: '2027-01-01' })
   to?: string;
 }
 
@@ -27,8 +28,15 @@ export class ReportsController {
   classification(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<ClassificationReport> {
     return this.reports.classification(actor, {
       ...(query.regionCode ? { regionCode: query.regionCode } : {}),
-      ...(query.from ? { from: new Date(query.from) } : {}),
-      ...(query.to ? { to: new Date(query.to) } : {}),
+      ...(query.from ? { from: dateOf('from', query.from) } : {}),
+      ...(query.to ? { to: dateOf('to', query.to) } : {}),
     });
   }
+}
+
+/** ISO 8601 allows forms (week dates, basic format) that Date cannot read: those are refused, not guessed. */
+function dateOf(field: string, value: string): Date {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new RequestValidationError(422, [{ field, message: `${field} must be a date like 2026-01-01` }]);
+  return date;
 }
