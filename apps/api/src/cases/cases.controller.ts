@@ -3,11 +3,16 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiO
 import { CasesService, HandoffsService, TriageService } from '#libs/cases';
 import type { Actor } from '#libs/staff';
 import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
+import { RequestValidationError } from '../problem/problem.js';
 import { ChangeStatusDto, FollowUpDto, NoteDto, TransferCaseDto } from './case-requests.dto.js';
 import { CaseDetailDto, CaseNoteDto, CaseSummaryDto, HandoffDto, toCaseDetailDto, toCaseSummaryDto, toHandoffDto, toNoteDto } from './case.mapper.js';
 import { HandClassificationDto, ReclassificationProposalDto } from './classification-requests.dto.js';
 
-export const uuid = new ParseUUIDPipe({ version: '4' });
+/** A path id that is not a UUID names no case: 404 naming the field, like any unknown id. */
+export const uuid = new ParseUUIDPipe({
+  version: '4',
+  exceptionFactory: () => new RequestValidationError(404, [{ field: 'id', message: 'id must be a UUID' }], 'Not found'),
+});
 
 @ApiTags('cases')
 @ApiBearerAuth()

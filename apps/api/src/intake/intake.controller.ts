@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Headers, HttpStatus, Param, Post, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { IntakeService } from '#libs/intake';
 import { TrackingService } from '#libs/tracking';
+import { ProblemDto } from '../problem/problem.dto.js';
 import { RequestValidationError } from '../problem/problem.js';
-import { IntakeAcceptedDto, IntakeStatusDto, toAcceptedDto, toClassificationDto, toStatusDto, type ClassificationDto } from './intake.mapper.js';
+import { IntakeAcceptedDto, IntakeStatusDto, toAcceptedDto, toClassificationDto, toStatusDto, UnstoredIntakeDto } from './intake.mapper.js';
 import { SubmitIntakeDto, toSubmission } from './submit-intake.dto.js';
 
 @ApiTags('intakes')
@@ -17,12 +18,16 @@ export class IntakeController {
 
   @Post()
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key + same body: same answer, nothing new created.' })
-  @ApiCreatedResponse({ type: IntakeAcceptedDto, description: 'Accepted; under 16 the answer is 200 with the referral inline and nothing stored.' })
+  @ApiCreatedResponse({ type: IntakeAcceptedDto, description: 'Accepted: follow it with the tracking code.' })
+  @ApiOkResponse({ type: UnstoredIntakeDto, description: 'Under 16: nothing is stored; the referral is answered at once.' })
+  @ApiUnprocessableEntityResponse({ type: ProblemDto, description: 'A field breaks the contract (problem+json naming each field), or the Idempotency-Key was used with another body.' })
+  @ApiBadRequestResponse({ type: ProblemDto, description: 'The body is not valid JSON.' })
+  @ApiPayloadTooLargeResponse({ type: ProblemDto, description: 'The body is larger than 32 KiB.' })
   async submit(
     @Body() body: SubmitIntakeDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<IntakeAcceptedDto | { trackingCode: null; classification: ClassificationDto }> {
+  ): Promise<IntakeAcceptedDto | UnstoredIntakeDto> {
     if (idempotencyKey !== undefined && (idempotencyKey.length === 0 || idempotencyKey.length > 200)) {
       throw new RequestValidationError(422, [{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 1–200 characters' }]);
     }
@@ -37,6 +42,7 @@ export class IntakeController {
 
   @Get(':trackingCode')
   @ApiOkResponse({ type: IntakeStatusDto })
+  @ApiNotFoundResponse({ type: ProblemDto })
   async status(@Param('trackingCode') trackingCode: string): Promise<IntakeStatusDto> {
     return toStatusDto(await this.tracking.view(trackingCode));
   }

@@ -23,6 +23,12 @@ export class ClassificationDto {
   @ApiProperty({ example: '1.0.0' }) rulesetVersion!: string;
 }
 
+/** The answer for someone under 16: nothing stored, the referral at once. */
+export class UnstoredIntakeDto {
+  @ApiProperty({ nullable: true, type: String, example: null }) trackingCode!: null;
+  @ApiProperty({ type: ClassificationDto }) classification!: ClassificationDto;
+}
+
 export class RegionDto {
   @ApiProperty({ example: 'AM26' }) code!: string;
   @ApiProperty({ example: 'Midden-Brabant' }) name!: string;

@@ -1,0 +1,46 @@
+import { describe, expect, it } from '@jest/globals';
+import type { ArgumentsHost } from '@nestjs/common';
+import { CaseError } from '#libs/cases';
+import { ProblemDetailsFilter } from './problem-details.filter.js';
+import { RequestValidationError } from './problem.js';
+
+/** Runs the filter on an error and returns what the client would get. */
+function answer(error: unknown): { status: number; headers: Record<string, string>; type: string; body: Record<string, unknown> } {
+  const sent = { status: 0, headers: {} as Record<string, string>, type: '', body: {} as Record<string, unknown> };
+  const response = {
+    setHeader: (name: string, value: string) => void (sent.headers[name] = value),
+    status: (code: number) => ((sent.status = code), response),
+    type: (type: string) => ((sent.type = type), response),
+    json: (body: Record<string, unknown>) => void (sent.body = body),
+  };
+  const host = { switchToHttp: () => ({ getRequest: () => ({ originalUrl: '/api/v1/x?y=1' }), getResponse: () => response }) } as unknown as ArgumentsHost;
+  new ProblemDetailsFilter().catch(error, host);
+  return sent;
+}
+
+describe('ProblemDetailsFilter', () => {
+  it('answers validation errors as problem+json naming the fields', () => {
+    const sent = answer(new RequestValidationError(422, [{ field: 'postcode', message: 'bad' }]));
+    expect(sent).toMatchObject({ status: 422, type: 'application/problem+json', body: { status: 422, instance: '/api/v1/x', errors: [{ field: 'postcode', message: 'bad' }] } });
+  });
+
+  it('maps a lib error code to its HTTP status', () => {
+    expect(answer(new CaseError('invalid_transition', 'no')).status).toBe(409);
+    expect(answer(new CaseError('not_found', 'no')).status).toBe(404);
+  });
+
+  it('answers a database that cannot be reached with 503 and Retry-After, not 500', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const sent = answer(refused);
+    expect(sent.status).toBe(503);
+    expect(sent.headers['Retry-After']).toBe('30');
+    expect(sent.body.detail).toContain('not stored');
+    expect(answer(Object.assign(new Error('terminating connection'), { driverError: { code: '57P01' } })).status).toBe(503);
+  });
+
+  it('answers anything else with a plain 500 that promises nothing', () => {
+    const sent = answer(new TypeError('boom'));
+    expect(sent.status).toBe(500);
+    expect(sent.body.detail).toBe('Something went wrong on our side.');
+  });
+});
