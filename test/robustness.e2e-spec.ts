@@ -138,13 +138,14 @@ describe('robustness: bad input, stale tokens, lost jobs, retention (real Postgr
       await db.query('DELETE FROM "case" WHERE id = $1', [caseId]);
       await db.query(`UPDATE intake SET classification = NULL, classified_at = NULL, received_at = now() - interval '10 minutes' WHERE id = $1`, [intakeId]);
       const maintenance = t.worker!.get(MaintenanceService);
-      expect((await maintenance.sweep()).routed).toBeGreaterThanOrEqual(1);
+      // Asserted on the state, not the count: the scheduled sweep may have run in between.
+      await maintenance.sweep();
       const status = await request(t.http).get(`/api/v1/intakes/${trackingCode}`).expect(200);
       expect(status.body).toMatchObject({ status: 'routed', caseReference: expect.any(String) });
 
       const [{ id: newCaseId }] = await db.query<{ id: string }[]>('SELECT id FROM "case" WHERE intake_id = $1', [intakeId]);
       await db.query(`UPDATE "case" SET first_contact_due_at = now() - interval '1 hour', next_due_at = now() - interval '1 hour' WHERE id = $1`, [newCaseId]);
-      expect((await maintenance.sweep()).escalated).toBeGreaterThanOrEqual(1);
+      await maintenance.sweep();
       const [{ escalated_at }] = await db.query<{ escalated_at: Date | null }[]>('SELECT escalated_at FROM "case" WHERE id = $1', [newCaseId]);
       expect(escalated_at).not.toBeNull();
     });
