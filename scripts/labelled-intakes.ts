@@ -21,10 +21,10 @@ function projectRoot(): URL {
   return parent.pathname.endsWith('/dist/') ? new URL('../', parent) : parent;
 }
 
-/** The sample set, plus the extra hand-labelled set when it exists. */
+/** The sample set, plus our own hand-labelled sets (extra: every rule; edge: adversarial cases) when present. */
 export function defaultLabelledFiles(): string[] {
   const fixtures = new URL('test/fixtures/', projectRoot());
-  return ['intakes.jsonl', 'intakes-extra.jsonl']
+  return ['intakes.jsonl', 'intakes-extra.jsonl', 'intakes-edge.jsonl']
     .map((name) => fileURLToPath(new URL(name, fixtures)))
     .filter((path) => existsSync(path));
 }

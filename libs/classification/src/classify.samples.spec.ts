@@ -1,4 +1,4 @@
-// Every labelled sample (test/fixtures/intakes.jsonl, and intakes-extra.jsonl when present) with the reference
+// Every labelled sample (test/fixtures/intakes.jsonl, intakes-extra.jsonl and intakes-edge.jsonl) with the reference
 // month pinned: level and route exact, secondary routes and referrals as sets.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
@@ -41,6 +41,7 @@ function expectClassified(sample: Sample): void {
 
 const samples = readSamples('intakes.jsonl');
 const extra = readSamples('intakes-extra.jsonl');
+const edge = readSamples('intakes-edge.jsonl');
 
 describe('classify: labelled samples (intakes.jsonl)', () => {
   it('has all 40 samples', () => {
@@ -56,4 +57,12 @@ describe('classify: extra hand-labelled cases (intakes-extra.jsonl)', () => {
   });
 
   it.each(extra.map((s) => [s.id, s] as const))('%s', (_id, sample) => expectClassified(sample));
+});
+
+describe('classify: adversarial hand-labelled cases (intakes-edge.jsonl)', () => {
+  it('has at least 80 cases', () => {
+    expect(edge.length).toBeGreaterThanOrEqual(80);
+  });
+
+  it.each(edge.map((s) => [s.id, s] as const))('%s', (_id, sample) => expectClassified(sample));
 });

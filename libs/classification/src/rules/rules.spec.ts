@@ -341,6 +341,11 @@ table('person rules, middle (§4.4)', [
     ['middle', 'triage', ['mobiliteitsteam'], ['arbodienst'], ['P14']],
   ],
   [
+    'P14 text M-ZW in a hyphenated compound: "re-integratietraject" tried joined (§6.2)',
+    person({ situation: 'employed' }, 'Ik zit in een re-integratietraject.', { role: 'worker' }),
+    ['middle', 'triage', ['mobiliteitsteam'], ['arbodienst'], ['P14']],
+  ],
+  [
     'P14 text M-ZW',
     person({}, 'Ik moet een tweede spoor traject doen.', { role: 'worker' }),
     ['middle', 'triage', ['mobiliteitsteam'], ['arbodienst'], ['P14']],
@@ -404,6 +409,11 @@ table('person rules, base (§4.4)', [
     'P25 INC text with benefit none',
     person({ situation: 'unemployed', benefit: 'none' }, 'Ik heb geen inkomen.'),
     ['base', 'triage', ['mobiliteitsteam'], ['gemeente', 'leerwerkloket'], ['P21', 'P25']],
+  ],
+  [
+    'P25: a negator in the INC phrase "geen uitkering" also negates the WW 3 tokens later (§6.4)',
+    person({ situation: 'unemployed' }, 'Ik heb geen uitkering of WW.'),
+    ['base', 'triage', ['mobiliteitsteam'], ['gemeente'], ['P25']],
   ],
   [
     'P25 not when employed',

@@ -14,6 +14,13 @@ describe('boundedDamerauLevenshtein', () => {
     expect(boundedDamerauLevenshtein(a, b, 2)).toBe(distance);
   });
 
+  it('is the unrestricted Damerau–Levenshtein distance: letters that were swapped may be edited again (§6.3)', () => {
+    // Swap "ca" → "ac", then insert "b": 2. The optimal-string-alignment variant says 3.
+    expect(boundedDamerauLevenshtein('ca', 'abc', 5)).toBe(2);
+    // "transiet…": the "i" dropped and "et" swapped.
+    expect(boundedDamerauLevenshtein('transietvergoeding', 'transitievergoeding', 2)).toBe(2);
+  });
+
   it('stops at max + 1', () => {
     expect(boundedDamerauLevenshtein('abcdef', 'uvwxyz', 2)).toBe(3);
     expect(boundedDamerauLevenshtein('kort', 'veel langer woord', 1)).toBe(2);

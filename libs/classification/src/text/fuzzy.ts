@@ -1,43 +1,53 @@
-// §6.3 Fuzzy matching: Damerau–Levenshtein distance (optimal string alignment: insert, delete, substitute,
-// swap two adjacent letters), bounded so a hopeless pair stops early. Rows are reused between calls because
-// classify() runs this for many token/keyword pairs.
+// §6.3 Fuzzy matching: the Damerau–Levenshtein distance (insert, delete, substitute, swap two adjacent letters),
+// in its unrestricted form (Lowrance–Wagner): an edit may touch letters that were swapped, so "ca" → "abc" is 2
+// (swap, then insert), where the restricted optimal-string-alignment variant would say 3. Buffers are reused
+// between calls because classify() runs this for many token/keyword pairs.
 
-let prev2 = new Int32Array(64);
-let prev = new Int32Array(64);
-let row = new Int32Array(64);
+let table = new Int32Array(0);
+const lastRowOf = new Map<number, number>();
 
-/** Distance between `a` and `b`, or `max + 1` as soon as it is certain to exceed `max`. */
+/** Distance between `a` and `b`, or `max + 1` when it exceeds `max` (or the lengths alone rule it out). */
 export function boundedDamerauLevenshtein(a: string, b: string, max: number): number {
   const n = a.length;
   const m = b.length;
   if (Math.abs(n - m) > max) return max + 1;
-  if (m + 1 > row.length) {
-    prev2 = new Int32Array(m + 1);
-    prev = new Int32Array(m + 1);
-    row = new Int32Array(m + 1);
+  // h[(i + 1) * width + (j + 1)] is the distance between the first i letters of a and the first j of b; row and
+  // column 0 hold a value larger than any distance, so a swap never reaches before the start of either string.
+  const width = m + 2;
+  const size = (n + 2) * width;
+  if (table.length < size) table = new Int32Array(size);
+  const h = table;
+  const infinity = n + m + 1;
+  h[0] = infinity;
+  for (let i = 0; i <= n; i++) {
+    h[(i + 1) * width] = infinity;
+    h[(i + 1) * width + 1] = i;
   }
-  for (let j = 0; j <= m; j++) prev[j] = j;
+  for (let j = 0; j <= m; j++) {
+    h[j + 1] = infinity;
+    h[width + j + 1] = j;
+  }
+  lastRowOf.clear();
   for (let i = 1; i <= n; i++) {
-    row[0] = i;
-    let rowMin = i;
     const ai = a.charCodeAt(i - 1);
+    let lastColumn = 0;
     for (let j = 1; j <= m; j++) {
       const bj = b.charCodeAt(j - 1);
+      // The last row (in a) holding b's letter j, and the last column (in b) holding a's letter i.
+      const i1 = lastRowOf.get(bj) ?? 0;
+      const j1 = lastColumn;
       const cost = ai === bj ? 0 : 1;
-      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
-        d = Math.min(d, prev2[j - 2] + 1);
-      }
-      row[j] = d;
-      if (d < rowMin) rowMin = d;
+      if (cost === 0) lastColumn = j;
+      h[(i + 1) * width + j + 1] = Math.min(
+        h[i * width + j] + cost,
+        h[(i + 1) * width + j] + 1,
+        h[i * width + j + 1] + 1,
+        h[i1 * width + j1] + (i - i1 - 1) + 1 + (j - j1 - 1),
+      );
     }
-    if (rowMin > max) return max + 1;
-    const spare = prev2;
-    prev2 = prev;
-    prev = row;
-    row = spare;
+    lastRowOf.set(ai, i);
   }
-  const distance = prev[m];
+  const distance = h[(n + 1) * width + m + 1];
   return distance > max ? max + 1 : distance;
 }
 

@@ -84,6 +84,20 @@ describe('joined pairs', () => {
   it('acronyms are not formed from two tokens', () => {
     expect(groupsOf('w w')).toEqual([]);
   });
+
+  it.each([
+    ['een re-integratietraject', 'M-ZW:~reintegratie:joined'],
+    ['na mijn arbeids-ongeschiktheid', 'T-DIS:~arbeidsongeschikt:joined'],
+    ['een loon waardebepaling', 'T-INS:loonwaarde*:joined'],
+    ['krijg ik een transitie vergoding', 'M-RGT:~transitievergoeding:fuzzy'],
+  ])('a joined pair is tried like one token (compound, ≥10 letters inside, fuzzy): %s → %s', (question, expected) => {
+    expect(describeMatches(question)).toContain(expected);
+  });
+
+  it('a compound or inside match of a joined pair must reach across the join', () => {
+    expect(describeMatches('een heftruck opleiding')).toEqual(['B-LLO:*opleiding:exact']);
+    expect(describeMatches('de kandidaten lijst')).toEqual(['E-VAC:kandidaten:exact']);
+  });
 });
 
 describe('phrases', () => {
@@ -152,6 +166,7 @@ describe('fuzzy matching (~ keywords)', () => {
     ['ik heb wajomg', 'T-WAJ:~wajong:fuzzy'],
     ['ik wil me laten omsxholex', 'B-LLO:~omscholen:fuzzy'],
     ['hulp van een jobcoahc', 'T-INS:~jobcoach:fuzzy'],
+    ['krijg ik een transietvergoeding', 'M-RGT:~transitievergoeding:fuzzy'],
   ])('%s → %s', (question, expected) => {
     expect(describeMatches(question)).toContain(expected);
   });
@@ -198,11 +213,14 @@ describe('negation', () => {
     expect(describeMatches('valt hij onder de no risk polis')).toEqual(['T-INS:no risk polis:exact']);
   });
 
-  it("a phrase's own negator does not negate what follows it", () => {
+  it('a negator that is a word of another phrase still negates what follows it within 3 tokens', () => {
+    expect(describeMatches('ik heb geen uitkering of ww')).toEqual(['INC:geen uitkering:exact', '!M-UNE:ww:exact']);
     expect(describeMatches('contract niet verlengd, ww aangevraagd')).toEqual([
       'M-THR:contract niet verlengd:exact',
-      'M-UNE:ww:exact',
+      '!M-UNE:ww:exact',
     ]);
+    // Four tokens away it does not.
+    expect(describeMatches('ik heb geen uitkering en nu ww')).toEqual(['INC:geen uitkering:exact', 'M-UNE:ww:exact']);
   });
 
   it('never negates base groups, M-RGT or INC', () => {

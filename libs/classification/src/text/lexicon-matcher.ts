@@ -1,6 +1,7 @@
 // §6.2–§6.4 Lexicon matching over the tokens of one sentence. Candidates are collected (phrases, joined pairs,
 // single words, compounds), then accepted longest first; an accepted match uses up its tokens. Fuzzy matches
-// come last, only for tokens nothing else matched. Negation is applied to the accepted matches.
+// come last, only for tokens nothing else matched (a joined pair before a single token). Negation is applied
+// to the accepted matches.
 import { boundedDamerauLevenshtein } from './fuzzy.js';
 import type { CompiledLexicon, CompiledTerm } from './lexicon.js';
 import { isNegated } from './negation.js';
@@ -179,9 +180,18 @@ export class LexiconMatcher {
       accepted.push(candidate);
     }
 
-    // Fuzzy last: exact and compound matches always win, so only tokens nothing else matched are tried.
+    // Fuzzy last: exact and compound matches always win, so only tokens nothing else matched are tried. A joined
+    // pair is tried like a token (§6.2), before the single token because it is the longer match.
     for (let i = 0; i < n; i++) {
-      if (used[i] === 0 && blocked[i] === 0) this.fuzzyCandidates(tokens[i], i, contexts, used, accepted);
+      if (used[i] === 1 || blocked[i] === 1) continue;
+      if (i + 1 < n && used[i + 1] === 0 && blocked[i + 1] === 0) {
+        const joined = tokens[i] + tokens[i + 1];
+        if (!lexicon.neverMatch.has(joined) && this.fuzzyCandidates(joined, [i, i + 1], contexts, used, accepted)) {
+          i++;
+          continue;
+        }
+      }
+      this.fuzzyCandidates(tokens[i], [i], contexts, used, accepted);
     }
 
     for (const candidate of accepted) {
@@ -192,7 +202,6 @@ export class LexiconMatcher {
           tokens,
           start: candidate.start,
           fillers: candidate.fillers,
-          used,
           negators: lexicon.negators,
           window: lexicon.negationWindow,
         });
@@ -246,30 +255,64 @@ export class LexiconMatcher {
     }
   }
 
+  /**
+   * §6.2 joined pairs: two adjacent tokens are tried joined, like one token (exact, inflected, `word*` / `*word`
+   * compound, a keyword of 10 or more letters inside it; fuzzy comes last, see matchSentence). The keyword must
+   * reach across the join: "bijstand en" is not the inflected "bijstanden", "heftruck opleiding" is just the word
+   * "opleiding".
+   */
   private joinedCandidates(first: string, second: string, i: number, contexts: SentenceContexts, out: Candidate[]): void {
     const lexicon = this.lexicon;
-    if (!lexicon.joinableStarts.has(first)) return;
     const joined = first + second;
     if (lexicon.neverMatch.has(joined)) return;
-    for (const { term } of lexicon.forms.get(joined) ?? []) {
-      // Acronyms match single tokens only; and the keyword must reach into the second token, so "bijstand en"
-      // is not the inflected "bijstanden".
-      if (term.acronym || term.words[0].length <= first.length || !contextAllows(term, contexts)) continue;
+    let seen: CompiledTerm[] | undefined;
+    const add = (term: CompiledTerm): void => {
+      // Acronyms match single tokens only.
+      if (term.acronym || seen?.includes(term) || !contextAllows(term, contexts)) return;
+      (seen ??= []).push(term);
       out.push({ term, positions: [i, i + 1], fillers: [], start: i, end: i + 1, words: 2, kind: 'joined', distance: 0 });
+    };
+    // Keywords that start the joined token: the first token is then a proper start of one.
+    if (lexicon.joinableStarts.has(first)) {
+      for (const { term } of lexicon.forms.get(joined) ?? []) if (term.words[0].length > first.length) add(term);
+      for (const term of lexicon.prefixTerms) {
+        const word = term.words[0];
+        if (word.length > first.length && joined.length > word.length && joined.startsWith(word)) add(term);
+      }
+    }
+    // `*word` compounds that end the joined token and begin inside the first token.
+    const suffixes = lexicon.suffixForms.get(joined.slice(-2));
+    if (suffixes) {
+      for (const { term, form } of suffixes) {
+        const at = joined.length - form.length;
+        if (at > 0 && at < first.length && joined.endsWith(form)) add(term);
+      }
+    }
+    // Keywords of 10 or more letters inside the joined token, across the join ("re integratietraject").
+    if (joined.length > lexicon.insideTokenMinLength) {
+      for (let p = 0; p < first.length && p + 3 <= joined.length; p++) {
+        const terms = lexicon.insideByTrigram.get(joined.slice(p, p + 3));
+        if (!terms) continue;
+        for (const term of terms) {
+          const word = term.words[0];
+          if (joined.length > word.length && p + word.length > first.length && joined.startsWith(word, p)) add(term);
+        }
+      }
     }
   }
 
+  /** Fuzzy match of a token, or of a joined pair, at `positions`; true when it matched. */
   private fuzzyCandidates(
     token: string,
-    i: number,
+    positions: readonly number[],
     contexts: SentenceContexts,
     used: Uint8Array,
     accepted: Candidate[],
-  ): void {
+  ): boolean {
     const lexicon = this.lexicon;
-    if (token.length < lexicon.fuzzyMinTokenLength) return;
+    if (token.length < lexicon.fuzzyMinTokenLength) return false;
     const list = lexicon.fuzzyByFirstLetter.get(token[0]);
-    if (!list) return;
+    if (!list) return false;
     let best = Number.POSITIVE_INFINITY;
     let bestTerms: CompiledTerm[] = [];
     for (const term of list) {
@@ -284,10 +327,13 @@ export class LexiconMatcher {
         bestTerms.push(term);
       }
     }
-    if (bestTerms.length === 0) return;
-    used[i] = 1;
+    if (bestTerms.length === 0) return false;
+    for (const p of positions) used[p] = 1;
+    const start = positions[0];
+    const end = positions[positions.length - 1];
     for (const term of bestTerms) {
-      accepted.push({ term, positions: [i], fillers: [], start: i, end: i, words: 1, kind: 'fuzzy', distance: best });
+      accepted.push({ term, positions: [...positions], fillers: [], start, end, words: positions.length, kind: 'fuzzy', distance: best });
     }
+    return true;
   }
 }
