@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   const suffix = randomBytes(4).toString('hex');
   const databaseUrl = `${POSTGRES}/werkloket_bench_${suffix}`;
   const queuePrefix = `werkloket-bench-${suffix}`;
-  Object.assign(process.env, { NODE_ENV: 'development', DATABASE_URL: databaseUrl, REDIS_URL: REDIS, QUEUE_PREFIX: queuePrefix, DEMO_SEED: 'true', OUTBOX_POLL_MS: '200' });
+  Object.assign(process.env, { NODE_ENV: 'development', DATABASE_URL: databaseUrl, REDIS_URL: REDIS, QUEUE_PREFIX: queuePrefix, DEMO_SEED: 'true', DEMO_CASES: 'false', OUTBOX_POLL_MS: '200' });
 
   const requests = defaultLabelledFiles()
     .flatMap((file) => readFileSync(file, 'utf8').split('\n'))

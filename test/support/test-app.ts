@@ -49,6 +49,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     QUEUE_PREFIX: queuePrefix,
     OUTBOX_POLL_MS: '100',
     DEMO_SEED: 'true',
+    DEMO_CASES: 'false',
   });
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bodyParser: false, logger: ['error'] });
   setupApp(app);

@@ -21,7 +21,7 @@ import { MeController } from './me/me.controller.js';
 import { OverviewController } from './overview/overview.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { CasesController } from './cases/cases.controller.js';
-import { DemoSeeder } from './demo-seeder.js';
+import { DemoSeeder } from './demo/demo-seeder.js';
 import { HealthController } from './health/health.controller.js';
 import { IntakeController } from './intake/intake.controller.js';
 import { WorklistsController } from './worklists/worklists.controller.js';

@@ -59,6 +59,10 @@ export class AppConfig {
   @IsIn(['true', 'false'])
   demoSeed?: 'true' | 'false';
 
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  demoCases?: 'true' | 'false';
+
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
   }
@@ -66,6 +70,11 @@ export class AppConfig {
   /** Demo accounts and demo cases are created outside production unless switched off. */
   get seedDemoData(): boolean {
     return !this.isProduction && this.demoSeed !== 'false';
+  }
+
+  /** With the demo accounts, the public sample questions as intakes on an empty database. */
+  get seedDemoCases(): boolean {
+    return this.seedDemoData && this.demoCases !== 'false';
   }
 }
 
@@ -87,6 +96,7 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   OUTBOX_POLL_MS: 'outboxPollMs',
   RETENTION_DAYS: 'retentionDays',
   DEMO_SEED: 'demoSeed',
+  DEMO_CASES: 'demoCases',
 };
 
 /** Reads and validates the environment; throws a ConfigError naming every bad variable. */

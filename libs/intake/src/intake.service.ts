@@ -54,6 +54,10 @@ export class IntakeService {
     }
   }
 
+  async isEmpty(): Promise<boolean> {
+    return !(await this.intakes.exists({}));
+  }
+
   async findByTrackingCode(trackingCode: string): Promise<Intake> {
     const intake = await this.intakes.findOneBy({ trackingCode });
     if (!intake) throw new IntakeError('not_found', 'No intake has this tracking code.');
