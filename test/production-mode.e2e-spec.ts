@@ -1,22 +1,34 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-describe('production mode', () => {
-  let t: TestApp;
+const count = async (t: TestApp, table: string) => Number((await t.app.get(DataSource).query<{ n: string }[]>(`SELECT count(*) AS n FROM ${table}`))[0].n);
 
-  beforeAll(async () => {
-    t = await startTestApp({ production: true });
+describe('demo mode and production mode', () => {
+  const apps: TestApp[] = [];
+  afterAll(async () => {
+    for (const app of apps.reverse()) await app.close();
   });
-  afterAll(async () => t.close());
 
-  it('runs the migrations but creates no demo accounts', async () => {
-    const db = t.app.get(DataSource);
-    const [{ n }] = await db.query<{ n: string }[]>('SELECT count(*) AS n FROM case_worker');
-    expect(Number(n)).toBe(0);
-    const [{ regions }] = await db.query<{ regions: string }[]>('SELECT count(*) AS regions FROM region');
-    expect(Number(regions)).toBe(35);
+  it('in demo mode seeds the demo accounts and the sample questions once, however often it starts', async () => {
+    const first = await startTestApp({ demoCases: true });
+    apps.push(first);
+    await request(first.http).post('/api/v1/auth/login').send({ username: 'demo-coordinator', password: 'demo' }).expect(200);
+    expect(await count(first, 'intake')).toBe(39);
+    expect(await count(first, 'case_worker')).toBe(6);
+    const again = await startTestApp({ demoCases: true, databaseUrl: first.databaseUrl, queuePrefix: first.queuePrefix });
+    apps.push(again);
+    expect(await count(again, 'intake')).toBe(39);
+    expect(await count(again, 'case_worker')).toBe(6);
+  });
+
+  it('in production runs the migrations but creates no demo accounts and no demo cases', async () => {
+    const t = await startTestApp({ production: true });
+    apps.push(t);
+    expect(await count(t, 'case_worker')).toBe(0);
+    expect(await count(t, 'intake')).toBe(0);
+    expect(await count(t, 'region')).toBe(35);
     await request(t.http).post('/api/v1/auth/login').send({ username: 'demo-admin', password: 'demo' }).expect(401);
   });
 });

@@ -30,6 +30,8 @@ export interface TestAppOptions {
   withWorker?: boolean;
   /** Run as production (no demo accounts, no database creation: the database must exist). */
   production?: boolean;
+  /** Seed the demo sample questions, as `npm start` does (off by default so tests count their own intakes). */
+  demoCases?: boolean;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     QUEUE_PREFIX: queuePrefix,
     OUTBOX_POLL_MS: '100',
     DEMO_SEED: 'true',
-    DEMO_CASES: 'false',
+    DEMO_CASES: options.demoCases ? 'true' : 'false',
   });
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bodyParser: false, logger: ['error'] });
   setupApp(app);
