@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuditModule } from '#libs/audit';
 import { CasesModule } from '#libs/cases';
@@ -19,6 +19,7 @@ import { AuthController } from './auth/auth.controller.js';
 import { HandoffsController } from './cases/handoffs.controller.js';
 import { MeController } from './me/me.controller.js';
 import { OverviewController } from './overview/overview.controller.js';
+import { JsonOnlyMiddleware } from './problem/json-only.middleware.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { CasesController } from './cases/cases.controller.js';
 import { DemoSeeder } from './demo/demo-seeder.js';
@@ -57,4 +58,8 @@ import { WorklistsController } from './worklists/worklists.controller.js';
   ],
   providers: [AuthGuard, AdminGuard, DemoSeeder],
 })
-export class ApiModule {}
+export class ApiModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(JsonOnlyMiddleware).forRoutes('*path');
+  }
+}

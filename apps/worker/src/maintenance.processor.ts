@@ -18,7 +18,11 @@ export class MaintenanceProcessor extends LoggedWorkerHost implements OnApplicat
 
   /** One scheduler for all worker processes: upserting the same id is idempotent. */
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler('maintenance-sweep', { every: SWEEP_EVERY_MS }, { name: JobName.Sweep, data: {} });
+    await this.queue.upsertJobScheduler(
+      'maintenance-sweep',
+      { every: SWEEP_EVERY_MS },
+      { name: JobName.Sweep, data: {}, opts: { removeOnComplete: true, removeOnFail: { count: 100 } } },
+    );
   }
 
   process(_job: Job): Promise<SweepReport> {

@@ -34,7 +34,11 @@ export class AssignmentService {
   async assign(actor: Actor, key: WorklistKey, request: AssignmentRequest): Promise<Case[]> {
     if (!isCoordinatorOf(actor, key)) throw new CaseError('forbidden', 'Only a coordinator of this worklist assigns its cases.');
     return this.dataSource.transaction(async (manager) => {
-      const assignee = request.assigneeId === null ? null : await manager.findOneBy(CaseWorker, { id: request.assigneeId, active: true });
+      // Lock order in assignment: case workers before cases (as automatic assignment does), so the two never deadlock.
+      const assignee =
+        request.assigneeId === null
+          ? null
+          : await manager.createQueryBuilder(CaseWorker, 'w').where('w.id = :id AND w.active', { id: request.assigneeId }).setLock('pessimistic_write').getOne();
       if (request.assigneeId !== null && (!assignee || assignee.role === 'analyst' || !canWorkOn(this.asActor(assignee), key))) {
         throw new CaseError('invalid_assignment', 'The assignee is not an active case worker of this worklist.', 'assigneeId');
       }
@@ -56,19 +60,50 @@ export class AssignmentService {
           const status = c.status === 'new' ? 'assigned' : c.status;
           await manager.update(Case, c.id, { assignedTo: assignee.id, status, updatedAt: now });
           await manager.insert(CaseEvent, { caseId: c.id, actorId: actor.id, type: 'assigned', fromStatus: c.status, toStatus: status, data: { assigneeId: assignee.id, previousAssigneeId: c.assignedTo }, note: request.reason });
+          await this.audit.record({ actor, action: 'case.assigned', caseId: c.id, reason: request.reason, details: { assigneeId: assignee.id } }, manager);
         } else {
-          const clockFields = c.pausedAt !== null ? this.clocks.statusChangeFields(c, 'new', now) : {};
-          await manager.update(Case, c.id, { assignedTo: null, status: 'new', updatedAt: now, ...clockFields });
-          await manager.insert(CaseEvent, { caseId: c.id, actorId: actor.id, type: 'released', fromStatus: c.status, toStatus: 'new', data: { previousAssigneeId: c.assignedTo }, note: request.reason });
-          // Released while waiting for the citizen: the clocks resumed, so their deadlines moved.
-          if (c.pausedAt !== null) await this.clocks.scheduleDeadlines(manager, await manager.findOneByOrFail(Case, { id: c.id }));
+          await this.release(manager, c, actor, request.reason, now);
         }
-        await this.audit.record({ actor, action: assignee ? 'case.assigned' : 'case.released', caseId: c.id, reason: request.reason, details: { assigneeId: assignee?.id ?? null } }, manager);
       }
       if (assignee) await manager.update(CaseWorker, assignee.id, { lastAssignedAt: now });
       if (!assignee) await this.clocks.requestAutoAssignment(manager, key);
       return manager.find(Case, { where: { id: In(request.caseIds) }, order: { nextDueAt: 'ASC' } });
     });
+  }
+
+  /**
+   * Cases assigned to someone who left the worklist (deactivated, or moved to another region or team) go back to
+   * it: nobody else could work them otherwise. Run by the maintenance sweep.
+   */
+  async releaseOrphans(now: Date, limit = 200): Promise<number> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT c.id FROM "case" c JOIN case_worker w ON w.id = c.assigned_to
+       WHERE c.status <> 'closed'
+         AND (NOT w.active OR (w.role <> 'admin' AND NOT (w.role IN ('case_worker', 'coordinator')
+              AND COALESCE(c.region_code, 'national') = ANY(w.region_codes) AND c.team = ANY(w.teams))))
+       ORDER BY c.id LIMIT $1`,
+      [limit],
+    );
+    for (const { id } of rows) {
+      await this.dataSource.transaction(async (manager) => {
+        const c = await manager.createQueryBuilder(Case, 'c').where('c.id = :id', { id }).setLock('pessimistic_write').getOne();
+        if (c && c.status !== 'closed' && c.assignedTo !== null) {
+          await this.release(manager, c, null, 'The assigned case worker no longer works this worklist.', now);
+          await this.clocks.requestAutoAssignment(manager, { regionCode: c.regionCode, team: c.team });
+        }
+      });
+    }
+    return rows.length;
+  }
+
+  /** Puts a locked case back on its worklist, unassigned; resumes its clocks if they were paused. */
+  private async release(manager: EntityManager, c: Case, actor: Actor | null, reason: string, now: Date): Promise<void> {
+    const clockFields = c.pausedAt !== null ? this.clocks.statusChangeFields(c, 'new', now) : {};
+    await manager.update(Case, c.id, { assignedTo: null, status: 'new', updatedAt: now, ...clockFields });
+    await manager.insert(CaseEvent, { caseId: c.id, actorId: actor?.id ?? null, type: 'released', fromStatus: c.status, toStatus: 'new', data: { previousAssigneeId: c.assignedTo }, note: reason });
+    // Released while waiting for the citizen: the clocks resumed, so their deadlines moved.
+    if (c.pausedAt !== null) await this.clocks.scheduleDeadlines(manager, await manager.findOneByOrFail(Case, { id: c.id }));
+    await this.audit.record({ actor, action: 'case.released', caseId: c.id, reason, details: { previousAssigneeId: c.assignedTo } }, manager);
   }
 
   /**
@@ -80,6 +115,8 @@ export class AssignmentService {
     if (!settings.autoAssignTeams.includes(team)) return 0;
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [AUTO_ASSIGN_LOCK, `${regionCode}/${team}`]);
+      const candidates = await this.candidates(manager, regionCode, team);
+      if (candidates.length === 0) return 0;
       const waiting = await manager
         .createQueryBuilder(Case, 'c')
         .where('c.region_code = :regionCode AND c.team = :team AND c.status = :status', { regionCode, team, status: 'new' })
@@ -89,7 +126,6 @@ export class AssignmentService {
         .setOnLocked('skip_locked')
         .getMany();
       if (waiting.length === 0) return 0;
-      const candidates = await this.candidates(manager, regionCode, team);
       const plan = assignFairly(waiting.map((c) => c.id), candidates, new Date());
       const now = new Date();
       for (const [caseId, caseWorkerId] of plan) {
@@ -102,13 +138,23 @@ export class AssignmentService {
     });
   }
 
+  /**
+   * The case workers who may receive cases, locked in id order: a person in two teams cannot be filled past their
+   * capacity by two worklists at once, and runs never deadlock on each other.
+   */
   private async candidates(manager: EntityManager, regionCode: string, team: Team) {
+    const locked = await manager.query<{ id: string }[]>(
+      `SELECT w.id FROM case_worker w
+       WHERE w.active AND w.available AND w.role = 'case_worker' AND $1 = ANY(w.region_codes) AND $2 = ANY(w.teams)
+       ORDER BY w.id FOR UPDATE`,
+      [regionCode, team],
+    );
+    if (locked.length === 0) return [];
     const rows = await manager.query<{ id: string; max_open_cases: number | null; last_assigned_at: Date | null; open_cases: number }[]>(
       `SELECT w.id, w.max_open_cases, w.last_assigned_at,
               (SELECT count(*)::int FROM "case" c WHERE c.assigned_to = w.id AND c.status <> 'closed') AS open_cases
-       FROM case_worker w
-       WHERE w.active AND w.available AND w.role = 'case_worker' AND $1 = ANY(w.region_codes) AND $2 = ANY(w.teams)`,
-      [regionCode, team],
+       FROM case_worker w WHERE w.id = ANY($1::uuid[])`,
+      [locked.map((row) => row.id)],
     );
     return rows.map((row) => ({ id: row.id, openCases: row.open_cases, maxOpenCases: row.max_open_cases, lastAssignedAt: row.last_assigned_at }));
   }

@@ -53,6 +53,7 @@ export class CaseClocksService {
     if (to === 'closed') {
       fields.closedAt = at;
       fields.nextDueAt = null;
+      fields.pausedAt = null;
       return fields;
     }
     if (isWaitingForCitizen(to) && current.pausedAt === null) fields.pausedAt = at;
@@ -61,6 +62,8 @@ export class CaseClocksService {
       fields.pausedAt = null;
       fields.firstContactDueAt = resumed.firstContactDueAt;
       fields.closeDueAt = resumed.closeDueAt;
+      // The deadlines moved: an earlier warning no longer applies.
+      fields.warnedAt = null;
     }
     fields.nextDueAt = nextDue(
       { firstContactDueAt: fields.firstContactDueAt ?? current.firstContactDueAt, closeDueAt: fields.closeDueAt ?? current.closeDueAt },
@@ -70,7 +73,7 @@ export class CaseClocksService {
   }
 
   /** Schedules warning and breach jobs for every running clock; stale jobs find their deadline moved and do nothing. */
-  async scheduleDeadlines(manager: EntityManager, c: Case): Promise<void> {
+  async scheduleDeadlines(manager: EntityManager, c: Case, now = new Date()): Promise<void> {
     if (c.status === 'closed' || c.pausedAt !== null) return;
     const clocks: [SlaClock, Date | null][] = [
       ['first_contact', c.firstContactAt === null ? c.firstContactDueAt : null],
@@ -79,13 +82,13 @@ export class CaseClocksService {
     for (const [clock, due] of clocks) {
       if (due === null) continue;
       for (const kind of ['warning', 'breach'] as const) {
-        const data: SlaCheckJobData = { caseId: c.id, clock, kind, dueAt: due.toISOString(), startedAt: c.clockStartedAt.toISOString() };
+        const data: SlaCheckJobData = { caseId: c.id, clock, kind, dueAt: due.toISOString(), scheduledAt: now.toISOString() };
         await addToOutbox(manager, {
           queue: QueueName.CaseTimers,
           jobName: JobName.SlaCheck,
           jobId: jobIds.slaCheck(data),
           payload: { ...data },
-          deliverAt: kind === 'warning' ? warningAt(c.clockStartedAt, due) : due,
+          deliverAt: kind === 'warning' ? warningAt(this.calendar, c.clockStartedAt, due) : due,
         });
       }
     }

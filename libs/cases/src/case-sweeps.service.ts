@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '#libs/audit';
-import { Intake } from '#libs/intake';
 import { CaseClocksService } from './case-clocks.service.js';
 import { HandoffsService } from './handoffs.service.js';
 
@@ -23,22 +22,32 @@ export class CaseSweepsService {
   /** Escalates open cases past a deadline that were not escalated yet (the delayed job may have been lost). */
   async escalateMissedDeadlines(now: Date, limit = 200): Promise<number> {
     const rows = await this.dataSource.query<{ id: string; clock: 'first_contact' | 'close'; due: Date; started: Date }[]>(
-      `SELECT id, CASE WHEN first_contact_at IS NULL AND first_contact_due_at < $1 THEN 'first_contact' ELSE 'close' END AS clock,
+      `SELECT c.id, CASE WHEN first_contact_at IS NULL AND first_contact_due_at < $1 THEN 'first_contact' ELSE 'close' END AS clock,
               CASE WHEN first_contact_at IS NULL AND first_contact_due_at < $1 THEN first_contact_due_at ELSE close_due_at END AS due,
               clock_started_at AS started
-       FROM "case"
-       WHERE status <> 'closed' AND paused_at IS NULL AND escalated_at IS NULL
+       FROM "case" c
+       WHERE status <> 'closed' AND paused_at IS NULL
          AND ((first_contact_at IS NULL AND first_contact_due_at < $1) OR close_due_at < $1)
+         AND NOT EXISTS (
+           SELECT 1 FROM case_event e
+           WHERE e.case_id = c.id AND e.type = 'sla_escalated' AND e.at >= c.clock_started_at
+             AND e.data->>'clock' = CASE WHEN c.first_contact_at IS NULL AND c.first_contact_due_at < $1 THEN 'first_contact' ELSE 'close' END)
        ORDER BY next_due_at LIMIT $2`,
       [now, limit],
     );
     let escalated = 0;
     for (const row of rows) {
-      const job = { caseId: row.id, clock: row.clock, kind: 'breach' as const, dueAt: row.due.toISOString(), startedAt: row.started.toISOString() };
+      const job = { caseId: row.id, clock: row.clock, kind: 'breach' as const, dueAt: row.due.toISOString(), scheduledAt: row.started.toISOString() };
       if ((await this.dataSource.transaction((manager) => this.clocks.checkDeadline(manager, job, now))) === 'escalated') escalated += 1;
     }
     if (escalated > 0) this.logger.warn(`Escalated ${escalated} case(s) whose deadline job had not run`);
     return escalated;
+  }
+
+  /** Dispatched outbox rows are history once BullMQ has the job; a week is plenty for investigating. */
+  async pruneOutbox(now: Date): Promise<number> {
+    const result = await this.dataSource.query<unknown[]>(`DELETE FROM outbox WHERE dispatched_at < $1::timestamptz - interval '7 days' RETURNING id`, [now]);
+    return result.length;
   }
 
   async markMissedHandoffs(now: Date, limit = 200): Promise<number> {
@@ -55,7 +64,8 @@ export class CaseSweepsService {
 
   /**
    * Keeps personal data only as long as the case needs it: once every case of an intake has been closed for
-   * `retentionDays`, its contact details and free text go. Classification and facts stay for the statistics.
+   * `retentionDays`, its contact details, free text, facts about the person and the free text of its case work
+   * (notes, reasons) go. The classification stays for the statistics.
    */
   async removeExpiredPersonalData(now: Date, retentionDays: number, limit = 500): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
@@ -67,11 +77,23 @@ export class CaseSweepsService {
          ORDER BY i.received_at LIMIT $3 FOR UPDATE SKIP LOCKED`,
         [now, String(retentionDays), limit],
       );
-      for (const { id } of rows) {
-        await manager.update(Intake, id, { contact: null, question: '', personalDataRemovedAt: now });
+      if (rows.length === 0) return 0;
+      const ids = rows.map((row) => row.id);
+      // Facts that reveal health or circumstances go with the contact details; the classification (levels, rules,
+      // referrals) stays for the statistics.
+      await manager.query(
+        `UPDATE intake SET contact = NULL, question = '', person = NULL, employer = NULL, personal_data_removed_at = $2 WHERE id = ANY($1::uuid[])`,
+        [ids, now],
+      );
+      const cases = `SELECT c.id FROM "case" c WHERE c.intake_id = ANY($1::uuid[])`;
+      await manager.query(`UPDATE case_note SET text = '[verwijderd]' WHERE case_id IN (${cases})`, [ids]);
+      await manager.query(`UPDATE case_event SET note = NULL WHERE note IS NOT NULL AND case_id IN (${cases})`, [ids]);
+      await manager.query(`UPDATE handoff SET reason = '[verwijderd]', response_reason = NULL WHERE case_id IN (${cases})`, [ids]);
+      await manager.query(`UPDATE manual_decision SET reason = '[verwijderd]' WHERE intake_id = ANY($1::uuid[])`, [ids]);
+      for (const id of ids) {
         await this.audit.record({ actor: null, action: 'intake.personal_data_removed', details: { intakeId: id, retentionDays } }, manager);
       }
-      return rows.length;
+      return ids.length;
     });
   }
 }

@@ -63,8 +63,12 @@ export class CasesService {
     private readonly classifications: CaseClassificationService,
   ) {}
 
-  /** Opens the case that routing creates for an intake; called inside the routing transaction. */
-  async openRoutedCase(manager: EntityManager, input: NewRoutedCase, at = new Date()): Promise<Case> {
+  /**
+   * Opens the case that routing creates for an intake; called inside the routing transaction. The SLA clocks count
+   * from `clockStart`: when the question arrived, so a late routing does not give the team extra time.
+   */
+  async openRoutedCase(manager: EntityManager, input: NewRoutedCase, clockStart: Date): Promise<Case> {
+    const at = new Date();
     const existing = await manager.findOneBy(Case, { intakeId: input.intakeId, origin: 'routing' });
     if (existing) return existing;
     const worklist = { regionCode: input.regionCode, team: input.team };
@@ -77,7 +81,7 @@ export class CasesService {
       status: 'new',
       createdAt: at,
       updatedAt: at,
-      ...(await this.clocks.landingFields(worklist, input.level, at)),
+      ...(await this.clocks.landingFields(worklist, input.level, clockStart)),
     });
     const saved = await manager.save(created);
     await manager.insert(CaseEvent, { caseId: saved.id, actorId: null, type: 'created', toStatus: 'new', data: input.data });
@@ -160,7 +164,8 @@ export class CasesService {
         throw new CaseError('not_assignee', 'Only the case worker the case is assigned to can change its status; claim it first.');
       }
       const check = checkTransition(current.status, change.status, change.result);
-      if (!check.ok) throw new CaseError('invalid_transition', check.reason, change.result && change.status !== 'closed' ? 'result' : 'status');
+      const field = change.status === 'closed' && !change.result ? 'result' : change.result && change.status !== 'closed' ? 'result' : 'status';
+      if (!check.ok) throw new CaseError('invalid_transition', check.reason, field);
       const now = new Date();
       const clockFields = this.clocks.statusChangeFields(current, change.status, now, change.result);
       await manager.update(Case, caseId, { status: change.status, result: change.result ?? null, updatedAt: now, ...clockFields });
@@ -188,6 +193,7 @@ export class CasesService {
   async addNote(actor: Actor, caseId: string, text: string): Promise<CaseNote> {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.lockVisible(manager, actor, caseId);
+      if (current.status === 'closed') throw new CaseError('invalid_transition', 'A closed case takes no more notes.');
       const note = await manager.save(manager.create(CaseNote, { caseId: current.id, authorId: actor.id, text }));
       await manager.insert(CaseEvent, { caseId, actorId: actor.id, type: 'note_added', data: { noteId: note.id } });
       await this.audit.record({ actor, action: 'case.note_added', caseId }, manager);
@@ -199,6 +205,7 @@ export class CasesService {
   async createFollowUp(actor: Actor, caseId: string, input: { team: Team; reason: string }): Promise<Case> {
     return this.dataSource.transaction(async (manager) => {
       const parent = await this.lockVisible(manager, actor, caseId);
+      if (parent.status === 'closed') throw new CaseError('invalid_transition', 'A closed case opens no follow-ups.');
       this.assertMayAct(actor, parent);
       const intake = await manager.findOneByOrFail(Intake, { id: parent.intakeId });
       const classification = intake.classification ? await this.classifications.effectiveFor(intake.id, intake.classification) : null;
@@ -250,6 +257,7 @@ export class CasesService {
     for (const handoff of pending) {
       await manager.update(Handoff, handoff.id, { status: 'cancelled', respondedAt: new Date(), responseReason: why });
       await manager.insert(CaseEvent, { caseId, actorId: actor?.id ?? null, type: 'handoff_cancelled', data: { handoffId: handoff.id }, note: why });
+      await this.audit.record({ actor, action: 'case.handoff_cancelled', caseId, reason: why, details: { handoffId: handoff.id } }, manager);
     }
   }
 

@@ -85,8 +85,7 @@ export class HandoffsService {
 
   async accept(actor: Actor, handoffId: string, note?: string): Promise<Case> {
     return this.dataSource.transaction(async (manager) => {
-      const handoff = await this.lockPendingForReceiver(manager, actor, handoffId);
-      const current = await manager.createQueryBuilder(Case, 'c').where('c.id = :id', { id: handoff.caseId }).setLock('pessimistic_write').getOneOrFail();
+      const { handoff, current } = await this.lockPendingForReceiver(manager, actor, handoffId);
       if (current.regionCode !== handoff.fromRegionCode || current.team !== handoff.fromTeam) {
         throw new CaseError('invalid_transition', 'The case is no longer where this hand-off was requested from.');
       }
@@ -99,7 +98,7 @@ export class HandoffsService {
 
   async returnToSender(actor: Actor, handoffId: string, reason: string | undefined): Promise<Handoff> {
     return this.dataSource.transaction(async (manager) => {
-      const handoff = await this.lockPendingForReceiver(manager, actor, handoffId);
+      const { handoff } = await this.lockPendingForReceiver(manager, actor, handoffId);
       if (!reason) throw new CaseError('invalid_transfer', 'Returning a hand-off needs a reason for the sender.', 'reason');
       await manager.update(Handoff, handoff.id, { status: 'returned', respondedBy: actor.id, respondedAt: new Date(), responseReason: reason });
       await manager.insert(CaseEvent, { caseId: handoff.caseId, actorId: actor.id, type: 'handoff_returned', data: { handoffId: handoff.id }, note: reason });
@@ -126,20 +125,34 @@ export class HandoffsService {
 
   /** The answer deadline passed: mark it overdue so the coordinators see it (once; stale or answered → nothing). */
   async markOverdue(manager: EntityManager, handoffId: string, now: Date): Promise<'overdue' | 'stale'> {
-    const handoff = await manager.createQueryBuilder(Handoff, 'h').where('h.id = :id', { id: handoffId }).setLock('pessimistic_write').getOne();
-    if (!handoff || handoff.status !== 'pending' || handoff.overdueAt !== null || handoff.respondBy.getTime() > now.getTime() + 1000) return 'stale';
+    const locked = await this.lockCaseThenHandoff(manager, handoffId);
+    if (!locked) return 'stale';
+    const { handoff, current } = locked;
+    if (handoff.status !== 'pending' || handoff.overdueAt !== null || handoff.respondBy.getTime() > now.getTime() + 1000) return 'stale';
     await manager.update(Handoff, handoff.id, { overdueAt: now });
-    await manager.update(Case, handoff.caseId, { escalatedAt: now });
+    await manager.update(Case, handoff.caseId, { escalatedAt: current.escalatedAt ?? now });
     await manager.insert(CaseEvent, { caseId: handoff.caseId, actorId: null, type: 'handoff_overdue', data: { handoffId: handoff.id } });
     await this.audit.record({ actor: null, action: 'case.handoff_overdue', caseId: handoff.caseId, details: { handoffId: handoff.id } }, manager);
     return 'overdue';
   }
 
-  private async lockPendingForReceiver(manager: EntityManager, actor: Actor, handoffId: string): Promise<Handoff> {
-    const handoff = await manager.createQueryBuilder(Handoff, 'h').where('h.id = :id', { id: handoffId }).setLock('pessimistic_write').getOne();
-    const receiving = handoff !== null && canWorkOn(actor, { regionCode: handoff.toRegionCode, team: handoff.toTeam });
-    if (!handoff || !receiving) throw new CaseError('not_found', 'No hand-off with this id for your worklists.');
-    if (handoff.status !== 'pending') throw new CaseError('invalid_transition', `This hand-off was already ${handoff.status}.`);
-    return handoff;
+  private async lockPendingForReceiver(manager: EntityManager, actor: Actor, handoffId: string): Promise<{ handoff: Handoff; current: Case }> {
+    const locked = await this.lockCaseThenHandoff(manager, handoffId);
+    const receiving = locked !== null && canWorkOn(actor, { regionCode: locked.handoff.toRegionCode, team: locked.handoff.toTeam });
+    if (!locked || !receiving) throw new CaseError('not_found', 'No hand-off with this id for your worklists.');
+    if (locked.handoff.status !== 'pending') throw new CaseError('invalid_transition', `This hand-off was already ${locked.handoff.status}.`);
+    return locked;
+  }
+
+  /**
+   * Lock order, everywhere: the case row first, then its hand-off rows (closing or moving a case locks the case and
+   * then cancels hand-offs). Taking them the other way round here would deadlock against those paths.
+   */
+  private async lockCaseThenHandoff(manager: EntityManager, handoffId: string): Promise<{ handoff: Handoff; current: Case } | null> {
+    const unlocked = await manager.findOneBy(Handoff, { id: handoffId });
+    if (!unlocked) return null;
+    const current = await manager.createQueryBuilder(Case, 'c').where('c.id = :id', { id: unlocked.caseId }).setLock('pessimistic_write').getOneOrFail();
+    const handoff = await manager.createQueryBuilder(Handoff, 'h').where('h.id = :id', { id: handoffId }).setLock('pessimistic_write').getOneOrFail();
+    return { handoff, current };
   }
 }

@@ -42,8 +42,12 @@ describe('case clocks in working days', () => {
     expect(nextDue(clocks, at('2026-05-30T08:00:00Z'))).toBe(clocks.closeDueAt);
   });
 
-  it('warns a day ahead, or a quarter ahead for short clocks', () => {
-    expect(warningAt(at('2026-06-01T00:00:00Z'), at('2026-06-11T00:00:00Z')).toISOString()).toBe('2026-06-10T00:00:00.000Z');
-    expect(warningAt(at('2026-06-01T00:00:00Z'), at('2026-06-01T08:00:00Z')).toISOString()).toBe('2026-06-01T06:00:00.000Z');
+  it('warns a working day ahead, or a quarter of the working time ahead for short clocks', () => {
+    // Due Wednesday 10 June 10:00 → warned Tuesday 10:00.
+    expect(warningAt(calendar, at('2026-06-01T08:00:00Z'), at('2026-06-10T08:00:00Z')).toISOString()).toBe('2026-06-09T08:00:00.000Z');
+    // Due Monday 15 June 10:00 → warned Friday 12 June 10:00, not on the Sunday.
+    expect(warningAt(calendar, at('2026-06-01T08:00:00Z'), at('2026-06-15T08:00:00Z')).toISOString()).toBe('2026-06-12T08:00:00.000Z');
+    // An 8-hour clock is warned 2 hours ahead.
+    expect(warningAt(calendar, at('2026-06-01T08:00:00Z'), at('2026-06-01T16:00:00Z')).toISOString()).toBe('2026-06-01T14:00:00.000Z');
   });
 });

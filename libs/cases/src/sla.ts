@@ -49,8 +49,14 @@ export function nextDue(clocks: CaseClocks, firstContactAt: Date | null): Date |
   return firstContactAt === null ? (clocks.firstContactDueAt ?? clocks.closeDueAt) : clocks.closeDueAt;
 }
 
-/** When to warn before a deadline: a working day ahead, or a quarter of the way ahead for shorter clocks. */
-export function warningAt(start: Date, due: Date): Date {
-  const lead = Math.min(24 * 3600 * 1000, (due.getTime() - start.getTime()) / 4);
-  return new Date(due.getTime() - lead);
+const WORKING_DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * When to warn before a deadline: one working day ahead (so a Monday deadline warns on Friday, not Sunday), or a
+ * quarter of the working time ahead for clocks shorter than four working days.
+ */
+export function warningAt(calendar: WorkingDayCalendar, start: Date, due: Date): Date {
+  const span = calendar.workingTimeBetween(start, due);
+  const lead = Math.min(WORKING_DAY_MS, span / 4);
+  return calendar.addWorkingDuration(start, span - lead);
 }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { CaseSweepsService } from '#libs/cases';
+import { DataSource } from 'typeorm';
+import { AssignmentService, CaseSweepsService } from '#libs/cases';
+import type { Team } from '#libs/classification';
 import { AppConfig } from '#libs/config';
 import { RoutingService } from '#libs/routing';
 
@@ -7,7 +9,10 @@ export interface SweepReport {
   routed: number;
   escalated: number;
   overdueHandoffs: number;
+  releasedOrphans: number;
+  autoAssigned: number;
   personalDataRemoved: number;
+  outboxPruned: number;
 }
 
 /** An intake waits this long for its routing job before the sweep routes it itself. */
@@ -21,8 +26,10 @@ const STRAGGLER_AFTER_MS = 2 * 60 * 1000;
 export class MaintenanceService {
   constructor(
     private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
     private readonly routing: RoutingService,
     private readonly sweeps: CaseSweepsService,
+    private readonly assignment: AssignmentService,
   ) {}
 
   async sweep(now = new Date()): Promise<SweepReport> {
@@ -30,7 +37,24 @@ export class MaintenanceService {
       routed: await this.routing.routeStragglers(STRAGGLER_AFTER_MS),
       escalated: await this.sweeps.escalateMissedDeadlines(now),
       overdueHandoffs: await this.sweeps.markMissedHandoffs(now),
+      releasedOrphans: await this.assignment.releaseOrphans(now),
+      autoAssigned: await this.assignWaitingCases(),
       personalDataRemoved: await this.sweeps.removeExpiredPersonalData(now, this.config.retentionDays),
+      outboxPruned: await this.sweeps.pruneOutbox(now),
     };
+  }
+
+  /**
+   * Automatic assignment also runs here for every worklist that has it and has waiting cases: it picks up whoever
+   * became available, got more capacity, or a worklist that just switched it on.
+   */
+  private async assignWaitingCases(): Promise<number> {
+    const worklists = await this.dataSource.query<{ region_code: string; team: Team }[]>(
+      `SELECT DISTINCT c.region_code, c.team FROM "case" c JOIN region_config r ON r.region_code = c.region_code
+       WHERE c.status = 'new' AND c.team = ANY(r.auto_assign_teams)`,
+    );
+    let assigned = 0;
+    for (const { region_code, team } of worklists) assigned += await this.assignment.autoAssign(region_code, team);
+    return assigned;
   }
 }

@@ -33,8 +33,8 @@ export interface SlaCheckJobData {
   clock: SlaClock;
   kind: 'warning' | 'breach';
   dueAt: string;
-  /** When the clock started (landing on the worklist): two landings can share a deadline, not a start. */
-  startedAt: string;
+  /** When this job was scheduled (landing, or resuming after a pause): two schedules can share a deadline. */
+  scheduledAt: string;
 }
 
 export interface HandoffDeadlineJobData {
@@ -50,7 +50,7 @@ export interface AutoAssignJobData {
 export const jobIds = {
   routeIntake: (intakeId: string): string => `route-intake-${intakeId}`,
   slaCheck: (data: SlaCheckJobData): string =>
-    `sla-${data.kind}-${data.clock}-${data.caseId}-${Date.parse(data.startedAt)}-${Date.parse(data.dueAt)}`,
+    `sla-${data.kind}-${data.clock}-${data.caseId}-${Date.parse(data.scheduledAt)}-${Date.parse(data.dueAt)}`,
   handoffDeadline: (handoffId: string): string => `handoff-deadline-${handoffId}`,
   /** One per triggering event: assignment is safe to run any number of times. */
   autoAssign: (regionCode: string, team: string, eventId: string): string => `auto-assign-${regionCode}-${team}-${eventId}`,

@@ -37,9 +37,9 @@ export class ReportsService {
   async classification(actor: Actor, filter: ReportFilter): Promise<ClassificationReport> {
     const regionCodes = this.scope(actor, filter.regionCode);
     const params: unknown[] = [regionCodes, filter.from ?? null, filter.to ?? null];
-    // $1: region codes (null = all); $2/$3: received between.
+    // $1: region codes (null = all) of the region that handles the intake (triage may have set it); $2/$3: received between.
     const intakeScope = `i.classification IS NOT NULL
-      AND ($1::text[] IS NULL OR i.region_code = ANY($1))
+      AND ($1::text[] IS NULL OR COALESCE((SELECT c.region_code FROM "case" c WHERE c.intake_id = i.id AND c.origin = 'routing'), i.region_code) = ANY($1))
       AND ($2::timestamptz IS NULL OR i.received_at >= $2)
       AND ($3::timestamptz IS NULL OR i.received_at < $3)`;
 

@@ -43,7 +43,7 @@ export class RoutingService {
         team: worklist.team,
         level: classification.level,
         data: { route: classification.route, rules: classification.firedRules, rulesetVersion: classification.rulesetVersion },
-      });
+      }, intake.receivedAt);
       this.logger.log(`Intake ${intake.id} routed to ${worklist.regionCode ?? 'national'}/${worklist.team} (${classification.firedRules.join(',')})`);
       return 'routed';
     });

@@ -25,20 +25,16 @@ export class LoginRateLimiter implements OnApplicationShutdown {
     this.limiter = new RateLimiterRedis({ ...options, storeClient: this.redis, insuranceLimiter: new RateLimiterMemory(options) });
   }
 
-  /** Throws when the key has used up its failures. */
-  async assertAllowed(key: string): Promise<void> {
-    const state = await this.limiter.get(key);
-    if (state && state.consumedPoints >= LOGIN_FAILURES_ALLOWED) {
-      throw new StaffError('too_many_attempts', `Too many failed logins; try again in ${Math.ceil(state.msBeforeNext / 60000)} minute(s).`);
-    }
-  }
-
-  async recordFailure(key: string): Promise<void> {
+  /**
+   * Counts the attempt before the password is checked (so parallel guesses cannot slip past the count) and throws
+   * when the key has used up its attempts. A successful login then clears the count.
+   */
+  async consumeAttempt(key: string): Promise<void> {
     try {
       await this.limiter.consume(key);
     } catch (rejection) {
-      // A rejection only means the limit is now reached; the next attempt is refused by assertAllowed.
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      throw new StaffError('too_many_attempts', `Too many failed logins; try again in ${Math.ceil(rejection.msBeforeNext / 60000)} minute(s).`);
     }
   }
 

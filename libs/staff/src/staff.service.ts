@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { hash, verify } from '@node-rs/argon2';
-import { Repository } from 'typeorm';
+import { QueryFailedError, Repository } from 'typeorm';
 import { AuditService } from '#libs/audit';
 import type { Team } from '#libs/classification';
 import { RegionsService } from '#libs/regions';
@@ -56,12 +56,12 @@ export class StaffService {
   /** `client` identifies where the attempt comes from (the IP address), for the brute-force brake. */
   async login(username: string, password: string, client: string): Promise<{ accessToken: string }> {
     const attemptKey = `${client}:${username}`;
-    await this.rateLimiter.assertAllowed(attemptKey);
+    await this.rateLimiter.consumeAttempt(attemptKey);
     const caseWorker = await this.caseWorkers.findOneBy({ username, active: true });
     const valid = await verify(caseWorker?.passwordHash ?? DUMMY_HASH, password);
     if (!caseWorker || !valid) {
-      await this.rateLimiter.recordFailure(attemptKey);
-      await this.audit.record({ actor: null, action: 'auth.login_failed', details: { username, client } });
+      // The typed username is not logged: it may be a password typed in the wrong field.
+      await this.audit.record({ actor: null, action: 'auth.login_failed', details: { client, knownUser: caseWorker !== null } });
       throw new StaffError('invalid_credentials', 'Unknown username or wrong password.');
     }
     await this.rateLimiter.reset(attemptKey);
@@ -97,7 +97,7 @@ export class StaffService {
     if (await this.caseWorkers.existsBy({ username: input.username })) {
       throw new StaffError('conflict', `The username ${input.username} is taken.`);
     }
-    const caseWorker = await this.caseWorkers.save(
+    const caseWorker = await this.saveNew(
       this.caseWorkers.create({
         username: input.username,
         passwordHash: await hash(input.password),
@@ -111,6 +111,18 @@ export class StaffService {
       await this.audit.record({ actor: by, action: 'user.created', details: { userId: caseWorker.id, role: input.role, regionCodes: input.regionCodes, teams: input.teams } });
     }
     return caseWorker;
+  }
+
+  /** Two admins creating the same username at once: the loser gets a conflict, not a crash. */
+  private async saveNew(caseWorker: CaseWorker): Promise<CaseWorker> {
+    try {
+      return await this.caseWorkers.save(caseWorker);
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+        throw new StaffError('conflict', `The username ${caseWorker.username} is taken.`);
+      }
+      throw error;
+    }
   }
 
   async list(): Promise<CaseWorker[]> {

@@ -6,6 +6,7 @@ import { AuditService } from '#libs/audit';
 import type { Actor } from '#libs/staff';
 import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
 import { AdminGuard } from './admin.guard.js';
+import { ApiProblemResponses } from '../problem/api-problem-responses.js';
 
 export class AuditQueryDto {
   @IsOptional() @IsUUID('4') @ApiPropertyOptional() caseId?: string;
@@ -16,6 +17,7 @@ export class AuditQueryDto {
 
 @ApiTags('admin')
 @ApiBearerAuth()
+@ApiProblemResponses()
 @UseGuards(AuthGuard, AdminGuard)
 @Controller('api/v1/admin/audit')
 export class AuditController {

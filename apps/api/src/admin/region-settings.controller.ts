@@ -7,6 +7,7 @@ import type { Actor } from '#libs/staff';
 import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
 import { AdminGuard } from './admin.guard.js';
 import { RequestValidationError } from '../problem/problem.js';
+import { ApiProblemResponses } from '../problem/api-problem-responses.js';
 
 const BASE_TEAMS = TEAMS.filter((team) => team !== 'triage');
 
@@ -22,7 +23,7 @@ function IsSlaSettings() {
         validate(value: unknown): boolean {
           if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
           return Object.entries(value).every(([team, perLevel]) => {
-            if (!(TEAMS as readonly string[]).includes(team) || typeof perLevel !== 'object' || perLevel === null) return false;
+            if (!(TEAMS as readonly string[]).includes(team) || typeof perLevel !== 'object' || perLevel === null || Array.isArray(perLevel)) return false;
             return Object.entries(perLevel as object).every(([level, target]) => {
               if (level !== '*' && !(LEVELS as readonly string[]).includes(level)) return false;
               if (typeof target !== 'object' || target === null) return false;
@@ -57,6 +58,7 @@ export class RegionSettingsDto {
 
 @ApiTags('admin')
 @ApiBearerAuth()
+@ApiProblemResponses()
 @UseGuards(AuthGuard, AdminGuard)
 @Controller('api/v1/admin/regions/:regionCode/settings')
 export class RegionSettingsController {

@@ -8,6 +8,7 @@ import { uuid } from '../cases/cases.controller.js';
 import { RequestValidationError } from '../problem/problem.js';
 import { AdminGuard } from './admin.guard.js';
 import { toUserDto, UserDto } from './user.mapper.js';
+import { ApiProblemResponses } from '../problem/api-problem-responses.js';
 
 const REGION_SCOPE = /^(AM\d{2}|national)$/;
 const MAX_CAPACITY = 1000;
@@ -46,6 +47,7 @@ export class UpdateUserDto {
 
 @ApiTags('admin')
 @ApiBearerAuth()
+@ApiProblemResponses()
 @UseGuards(AuthGuard, AdminGuard)
 @Controller('api/v1/admin/users')
 export class UsersController {

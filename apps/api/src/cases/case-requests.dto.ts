@@ -29,7 +29,7 @@ export class TransferCaseDto {
 }
 
 export class NoteDto {
-  @IsDefined() @IsString() @MinLength(1) @MaxLength(5000) @ApiProperty()
+  @IsDefined() @IsString() @Matches(/\S/, { message: 'text must not be blank' }) @MaxLength(5000) @ApiProperty()
   text!: string;
 }
 

@@ -7,6 +7,7 @@ import { RequestValidationError } from '../problem/problem.js';
 import { ChangeStatusDto, FollowUpDto, NoteDto, TransferCaseDto } from './case-requests.dto.js';
 import { CaseDetailDto, CaseNoteDto, CaseSummaryDto, HandoffDto, toCaseDetailDto, toCaseSummaryDto, toHandoffDto, toNoteDto } from './case.mapper.js';
 import { HandClassificationDto, ReclassificationProposalDto } from './classification-requests.dto.js';
+import { ApiProblemResponses } from '../problem/api-problem-responses.js';
 
 /** A path id that is not a UUID names no case: 404 naming the field, like any unknown id. */
 export const uuid = new ParseUUIDPipe({
@@ -16,6 +17,7 @@ export const uuid = new ParseUUIDPipe({
 
 @ApiTags('cases')
 @ApiBearerAuth()
+@ApiProblemResponses()
 @UseGuards(AuthGuard)
 @Controller('api/v1/cases')
 export class CasesController {
@@ -26,7 +28,7 @@ export class CasesController {
   ) {}
 
   @Get(':id')
-  @ApiHeader({ name: 'X-Purpose', required: false, description: 'Why the case is opened; written to the audit log.' })
+  @ApiHeader({ name: 'x-purpose', required: false, description: 'Why the case is opened; written to the audit log.' })
   @ApiOkResponse({ type: CaseDetailDto, description: 'The case with the intake. Every read is audited; contact details only for the team holding it.' })
   async get(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Headers('x-purpose') purpose?: string): Promise<CaseDetailDto> {
     const detail = await this.cases.detail(actor, id, purpose?.slice(0, 500));

@@ -6,9 +6,11 @@ import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
 import { HandoffAnswerDto } from './case-requests.dto.js';
 import { CaseSummaryDto, HandoffDto, toCaseSummaryDto, toHandoffDto } from './case.mapper.js';
 import { uuid } from './cases.controller.js';
+import { ApiProblemResponses } from '../problem/api-problem-responses.js';
 
 @ApiTags('hand-offs')
 @ApiBearerAuth()
+@ApiProblemResponses()
 @UseGuards(AuthGuard)
 @Controller('api/v1/handoffs/:id')
 export class HandoffsController {

@@ -27,7 +27,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     if (this.config.seedDemoCases && (await this.intakes.isEmpty())) {
       const samples = demoIntakes as unknown as (Omit<IntakeSubmission, 'country' | 'question'> & Partial<Pick<IntakeSubmission, 'country' | 'question'>>)[];
       for (const [index, sample] of samples.entries()) {
-        // Idempotency keys make a crash half-way harmless: a retry adds only what is missing.
+        // Idempotency keys: submitting the same sample twice never creates a second intake.
         await this.intakes.submit({ ...sample, country: sample.country ?? 'NL', question: sample.question ?? '' }, `demo-${index}`);
       }
       this.logger.log(`Demo mode: submitted ${demoIntakes.length} sample questions`);

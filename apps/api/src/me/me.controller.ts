@@ -4,6 +4,7 @@ import { IsBoolean, IsDefined } from 'class-validator';
 import { StaffService, type Actor } from '#libs/staff';
 import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
 import { toUserDto, UserDto } from '../admin/user.mapper.js';
+import { ApiProblemResponses } from '../problem/api-problem-responses.js';
 
 export class AvailabilityDto {
   @IsDefined() @IsBoolean() @ApiProperty({ description: 'false while on leave: automatic assignment passes you by' })
@@ -12,6 +13,7 @@ export class AvailabilityDto {
 
 @ApiTags('me')
 @ApiBearerAuth()
+@ApiProblemResponses()
 @UseGuards(AuthGuard)
 @Controller('api/v1/me')
 export class MeController {

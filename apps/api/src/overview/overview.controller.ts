@@ -6,9 +6,11 @@ import type { Actor } from '#libs/staff';
 import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
 import { toCaseSummaryDto, toHandoffDto, type CaseSummaryDto, type HandoffDto } from '../cases/case.mapper.js';
 import { RequestValidationError } from '../problem/problem.js';
+import { ApiProblemResponses } from '../problem/api-problem-responses.js';
 
 @ApiTags('coordinator')
 @ApiBearerAuth()
+@ApiProblemResponses()
 @UseGuards(AuthGuard)
 @Controller('api/v1/overview/:regionCode')
 export class OverviewController {

@@ -49,6 +49,12 @@ function isUnavailable(exception: unknown): boolean {
   return (code !== undefined && UNAVAILABLE_CODES.has(code)) || /Connection terminated|timeout exceeded when trying to connect/i.test(error.message ?? '');
 }
 
+/** Deadlock or serialization failure: a concurrent change won; the request can simply be retried. */
+function isConflictingWrite(exception: unknown): boolean {
+  const code = (exception as { driverError?: { code?: string } } | null)?.driverError?.code;
+  return code === '40P01' || code === '40001';
+}
+
 function problem(status: number, detail: string | undefined, extra: Partial<ProblemDetails> = {}): ProblemDetails {
   return { type: 'about:blank', title: TITLES[status] ?? 'Error', status, ...(detail ? { detail } : {}), ...extra };
 }
@@ -86,6 +92,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const bodyParserError = exception as { type?: string; status?: number; message?: string };
     if (bodyParserError?.type === 'entity.too.large') return problem(413, 'The request body is larger than 32 KiB.');
     if (bodyParserError?.type === 'entity.parse.failed') return problem(400, 'The request body is not valid JSON.');
+    if (isConflictingWrite(exception)) {
+      return problem(409, 'Someone else changed this at the same moment; please try again.');
+    }
     if (isUnavailable(exception)) {
       this.logger.warn(`Database unavailable: ${(exception as Error).message}`);
       return problem(503, 'The service is briefly unavailable; please try again in a minute. This request was not stored.');
@@ -104,6 +113,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const cause = exception.cause as { type?: string } | undefined;
     if (status === 413 || cause?.type === 'entity.too.large') return problem(413, 'The request body is larger than 32 KiB.');
+    if (status === 415) return problem(415, exception.message);
     if (status === 400 && exception.message.toLowerCase().includes('json')) return problem(400, 'The request body is not valid JSON.');
     const response = exception.getResponse();
     const detail = typeof response === 'object' && response !== null && 'message' in response ? String(response.message) : exception.message;

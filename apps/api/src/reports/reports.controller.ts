@@ -5,6 +5,7 @@ import { RequestValidationError } from '../problem/problem.js';
 import { ReportsService, type ClassificationReport } from '#libs/reports';
 import type { Actor } from '#libs/staff';
 import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
+import { ApiProblemResponses } from '../problem/api-problem-responses.js';
 
 export class ReportQueryDto {
   @IsOptional() @Matches(/^AM\d{2}$/, { message: 'regionCode must be a CBS region code like AM26' }) @ApiPropertyOptional({ example: 'AM26' })
@@ -17,6 +18,7 @@ export class ReportQueryDto {
 
 @ApiTags('reports')
 @ApiBearerAuth()
+@ApiProblemResponses()
 @UseGuards(AuthGuard)
 @Controller('api/v1/reports')
 export class ReportsController {

@@ -9,6 +9,7 @@ import { NATIONAL, type Actor, type WorklistKey } from '#libs/staff';
 import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
 import { CaseSummaryDto, HandoffDto, toCaseSummaryDto, toHandoffDto } from '../cases/case.mapper.js';
 import { RequestValidationError } from '../problem/problem.js';
+import { ApiProblemResponses } from '../problem/api-problem-responses.js';
 
 export class AssignmentDto {
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @IsUUID('4', { each: true, message: 'caseIds must be case ids' })
@@ -32,6 +33,7 @@ export class WorklistHandoffsDto {
 
 @ApiTags('worklists')
 @ApiBearerAuth()
+@ApiProblemResponses()
 @UseGuards(AuthGuard)
 @Controller('api/v1/worklists/:regionCode/:team')
 @ApiParam({ name: 'regionCode', example: 'AM26', description: `CBS region code, or "${NATIONAL}"` })

@@ -3,6 +3,7 @@ import { LoadRegionData1764288000100 } from './1764288000100-load-region-data.js
 import { HumanLoop1764288000200 } from './1764288000200-human-loop.js';
 import { CaseWork1764288000300 } from './1764288000300-case-work.js';
 import { Operations1764288000400 } from './1764288000400-operations.js';
+import { HotPathIndexes1764288000500 } from './1764288000500-hot-path-indexes.js';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests run the same set. */
-export const MIGRATIONS = [InitialSchema1764288000000, LoadRegionData1764288000100, HumanLoop1764288000200, CaseWork1764288000300, Operations1764288000400];
+export const MIGRATIONS = [InitialSchema1764288000000, LoadRegionData1764288000100, HumanLoop1764288000200, CaseWork1764288000300, Operations1764288000400, HotPathIndexes1764288000500];
