@@ -5,7 +5,7 @@ import { AuditService } from '#libs/audit';
 import { WorkingDayCalendar } from '#libs/calendar';
 import type { Level } from '#libs/classification';
 import { addToOutbox, jobIds, JobName, QueueName, type SlaCheckJobData, type SlaClock } from '#libs/queue';
-import { RegionsService } from '#libs/regions';
+import { RegionsService, type RegionSettings } from '#libs/regions';
 import type { WorklistKey } from '#libs/staff';
 import { CaseEvent } from './case-event.entity.js';
 import { isWaitingForCitizen, meansContact, type CaseResult, type CaseStatus } from './case-lifecycle.js';
@@ -24,11 +24,14 @@ export class CaseClocksService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Fields for a case that lands on a worklist now: fresh clocks for that team's SLA. */
-  async landingFields(worklist: WorklistKey, level: Level, at: Date): Promise<Partial<Case>> {
+  /**
+   * Fields for a case that lands on a worklist: fresh clocks for that team's SLA, counted from `at`. Returns the
+   * region's settings too, for `afterLanding` (one read of them per landing).
+   */
+  async landing(worklist: WorklistKey, level: Level, at: Date): Promise<{ fields: Partial<Case>; settings: RegionSettings }> {
     const settings = await this.regions.settings(worklist.regionCode);
     const clocks = startClocks(this.calendar, at, slaTargetFor(worklist.team, level, settings.sla));
-    return {
+    const fields: Partial<Case> = {
       clockStartedAt: at,
       firstContactDueAt: clocks.firstContactDueAt,
       closeDueAt: clocks.closeDueAt,
@@ -38,12 +41,13 @@ export class CaseClocksService {
       escalatedAt: null,
       nextDueAt: nextDue(clocks, null),
     };
+    return { fields, settings };
   }
 
   /** After a case landed (inside the same transaction): schedule its deadline jobs and, if enabled, assignment. */
-  async afterLanding(manager: EntityManager, landed: Case): Promise<void> {
+  async afterLanding(manager: EntityManager, landed: Case, settings: RegionSettings): Promise<void> {
     await this.scheduleDeadlines(manager, landed);
-    await this.requestAutoAssignment(manager, { regionCode: landed.regionCode, team: landed.team });
+    await this.requestAutoAssignment(manager, { regionCode: landed.regionCode, team: landed.team }, settings);
   }
 
   /** Clock fields that follow from a status change. */
@@ -94,9 +98,9 @@ export class CaseClocksService {
     }
   }
 
-  async requestAutoAssignment(manager: EntityManager, worklist: WorklistKey): Promise<void> {
+  async requestAutoAssignment(manager: EntityManager, worklist: WorklistKey, known?: RegionSettings): Promise<void> {
     if (worklist.regionCode === null) return;
-    const settings = await this.regions.settings(worklist.regionCode);
+    const settings = known ?? (await this.regions.settings(worklist.regionCode));
     if (!settings.autoAssignTeams.includes(worklist.team)) return;
     await addToOutbox(manager, {
       queue: QueueName.Assignment,

@@ -72,6 +72,7 @@ export class CasesService {
     const existing = await manager.findOneBy(Case, { intakeId: input.intakeId, origin: 'routing' });
     if (existing) return existing;
     const worklist = { regionCode: input.regionCode, team: input.team };
+    const landing = await this.clocks.landing(worklist, input.level, clockStart);
     const created = manager.create(Case, {
       intakeId: input.intakeId,
       origin: 'routing',
@@ -81,13 +82,13 @@ export class CasesService {
       status: 'new',
       createdAt: at,
       updatedAt: at,
-      ...(await this.clocks.landingFields(worklist, input.level, clockStart)),
+      ...landing.fields,
     });
     const saved = await manager.save(created);
     await manager.insert(CaseEvent, { caseId: saved.id, actorId: null, type: 'created', toStatus: 'new', data: input.data });
     await this.audit.record({ actor: null, action: 'case.created', caseId: saved.id, details: { regionCode: input.regionCode, team: input.team } }, manager);
     const landed = await manager.findOneByOrFail(Case, { id: saved.id });
-    await this.clocks.afterLanding(manager, landed);
+    await this.clocks.afterLanding(manager, landed, landing.settings);
     return landed;
   }
 
@@ -218,6 +219,7 @@ export class CasesService {
       if (exists) throw new CaseError('conflict', `A follow-up case for ${input.team} already exists.`, 'team');
       const now = new Date();
       const worklist = { regionCode: parent.regionCode, team: input.team };
+      const landing = await this.clocks.landing(worklist, parent.level, now);
       const saved = await manager.save(
         manager.create(Case, {
           intakeId: parent.intakeId,
@@ -229,14 +231,14 @@ export class CasesService {
           status: 'new',
           createdAt: now,
           updatedAt: now,
-          ...(await this.clocks.landingFields(worklist, parent.level, now)),
+          ...landing.fields,
         }),
       );
       await manager.insert(CaseEvent, { caseId: saved.id, actorId: actor.id, type: 'created', toStatus: 'new', data: { parentCaseId: parent.id }, note: input.reason });
       await manager.insert(CaseEvent, { caseId: parent.id, actorId: actor.id, type: 'follow_up_created', data: { followUpCaseId: saved.id, team: input.team }, note: input.reason });
       await this.audit.record({ actor, action: 'case.follow_up_created', caseId: parent.id, reason: input.reason, details: { followUpCaseId: saved.id, team: input.team } }, manager);
       const created = await manager.findOneByOrFail(Case, { id: saved.id });
-      await this.clocks.afterLanding(manager, created);
+      await this.clocks.afterLanding(manager, created, landing.settings);
       return created;
     });
   }
@@ -293,6 +295,7 @@ export class CasesService {
     await this.cancelPendingHandoffs(manager, actor, current.id, 'The case moved to another worklist.');
     const now = new Date();
     const level = event.level ?? current.level;
+    const landing = await this.clocks.landing(to, level, now);
     await manager.update(Case, current.id, {
       regionCode: to.regionCode,
       team: to.team,
@@ -300,7 +303,7 @@ export class CasesService {
       assignedTo: null,
       level,
       updatedAt: now,
-      ...(await this.clocks.landingFields(to, level, now)),
+      ...landing.fields,
     });
     await manager.insert(CaseEvent, {
       caseId: current.id,
@@ -313,7 +316,7 @@ export class CasesService {
     });
     await this.audit.record({ actor, action: `case.${event.type}`, caseId: current.id, reason: event.note, details: { toRegion: to.regionCode, toTeam: to.team } }, manager);
     const moved = await manager.findOneByOrFail(Case, { id: current.id });
-    await this.clocks.afterLanding(manager, moved);
+    await this.clocks.afterLanding(manager, moved, landing.settings);
     return moved;
   }
 
