@@ -198,7 +198,7 @@ describe('case work for case workers and coordinators (real PostgreSQL and Redis
 
     it('opens a linked follow-up case for a secondary route once a case worker confirms it', async () => {
       // P1 (doelgroepregister) + P10 (dismissal) → werkbedrijf with mobiliteitsteam as second track (C1).
-      const { caseId } = await submit({
+      const { caseId, trackingCode } = await submit({
         role: 'worker', postcode: '5038', question: '',
         person: { targetGroupRegister: 'yes', dismissalRisk: 'yes' },
         consent: { processing: true, specialCategoryData: true },
@@ -210,6 +210,14 @@ describe('case work for case workers and coordinators (real PostgreSQL and Redis
       await request(t.http).post(`/api/v1/cases/${caseId}/follow-ups`).set(auth(werkbedrijf)).send({ team: 'mobiliteitsteam', reason: 'nogmaals' }).expect(409);
       const parent = await request(t.http).get(`/api/v1/cases/${caseId}`).set(auth(werkbedrijf)).expect(200);
       expect(parent.body.followUps.map((c: { id: string }) => c.id)).toEqual([followUp.body.id]);
+
+      // The werkbedrijf closes its case; the citizen still sees their question in progress at the mobiliteitsteam.
+      await request(t.http).post(`/api/v1/cases/${caseId}/status`).set(auth(coordinator)).send({ status: 'closed', result: 'work_to_work' }).expect(200);
+      const mob = await login(t.http, 'demo-mobiliteitsteam');
+      await request(t.http).post('/api/v1/worklists/AM26/mobiliteitsteam/assignments').set(auth(coordinator))
+        .send({ caseIds: [followUp.body.id], assigneeId: (await request(t.http).get('/api/v1/me').set(auth(mob))).body.id, reason: 'tweede spoor' }).expect(200);
+      await request(t.http).post(`/api/v1/cases/${followUp.body.id}/status`).set(auth(mob)).send({ status: 'in_progress' }).expect(200);
+      expect((await request(t.http).get(`/api/v1/intakes/${trackingCode}`)).body.status).toBe('in_progress');
     });
 
     it('keeps notes with the case and shows contact details only to the team that holds it', async () => {

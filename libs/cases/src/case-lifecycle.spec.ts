@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { CASE_STATUSES, checkTransition, citizenStatusOf, meansContact, type CaseStatus } from './case-lifecycle.js';
+import { CASE_STATUSES, checkTransition, citizenStatusOf, meansContact, overallCitizenStatus, type CaseStatus } from './case-lifecycle.js';
 
 describe('case lifecycle', () => {
   it.each<[CaseStatus, CaseStatus, boolean]>([
@@ -40,5 +40,12 @@ describe('case lifecycle', () => {
     expect(meansContact('closed', 'placed_in_work')).toBe(true);
     expect(meansContact('closed', 'no_contact')).toBe(false);
     expect(meansContact('closed', 'withdrawn')).toBe(false);
+  });
+
+  it('shows the citizen the most active of their cases, closed only when all are', () => {
+    expect(overallCitizenStatus(['closed', 'in_progress'])).toBe('in_progress');
+    expect(overallCitizenStatus(['new', 'waiting_for_partner'])).toBe('waiting');
+    expect(overallCitizenStatus(['closed', 'assigned'])).toBe('routed');
+    expect(overallCitizenStatus(['closed', 'closed'])).toBe('closed');
   });
 });

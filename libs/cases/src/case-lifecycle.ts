@@ -69,6 +69,16 @@ export function isWaitingForCitizen(status: CaseStatus): boolean {
   return status === 'waiting_for_citizen';
 }
 
+/**
+ * One status for the citizen over all cases of their question (a follow-up may still run after the first case
+ * closed): the most active open case counts; closed only when every case is.
+ */
+export function overallCitizenStatus(statuses: readonly CaseStatus[]): CitizenStatus {
+  const order: CitizenStatus[] = ['in_progress', 'waiting', 'routed'];
+  const open = statuses.filter(isOpen).map(citizenStatusOf);
+  return order.find((status) => open.includes(status)) ?? 'closed';
+}
+
 export function citizenStatusOf(status: CaseStatus): CitizenStatus {
   switch (status) {
     case 'new':

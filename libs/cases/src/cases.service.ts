@@ -92,8 +92,9 @@ export class CasesService {
     return landed;
   }
 
-  async findRoutedCaseOfIntake(intakeId: string): Promise<Case | null> {
-    return this.cases.findOneBy({ intakeId, origin: 'routing' });
+  /** Every case of an intake: the routed one and its follow-ups. */
+  async casesOfIntake(intakeId: string): Promise<Case[]> {
+    return this.cases.find({ where: { intakeId }, order: { createdAt: 'ASC' } });
   }
 
   /** The open cases of one worklist, the most urgent deadline first. */

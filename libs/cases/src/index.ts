@@ -1,6 +1,6 @@
 export {
   CASE_STATUSES, CASE_RESULTS, CITIZEN_STATUSES, CASE_TRANSITIONS, MANUAL_STATUSES,
-  checkTransition, citizenStatusOf, isOpen, meansContact,
+  checkTransition, citizenStatusOf, overallCitizenStatus, isOpen, meansContact,
 } from './case-lifecycle.js';
 export type { CaseStatus, CaseResult, CitizenStatus } from './case-lifecycle.js';
 export { Case } from './case.entity.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ClassificationResult } from '#libs/classification';
-import { CaseClassificationService, CasesService, citizenStatusOf, type CitizenStatus } from '#libs/cases';
+import { CaseClassificationService, CasesService, overallCitizenStatus, type CitizenStatus } from '#libs/cases';
 import { IntakeService } from '#libs/intake';
 import { RegionsService, type Region } from '#libs/regions';
 
@@ -25,10 +25,12 @@ export class TrackingService {
 
   async view(trackingCode: string): Promise<TrackingView> {
     const intake = await this.intakes.findByTrackingCode(trackingCode);
-    const routedCase = await this.cases.findRoutedCaseOfIntake(intake.id);
+    const cases = await this.cases.casesOfIntake(intake.id);
+    const routedCase = cases.find((c) => c.origin === 'routing') ?? null;
     return {
       trackingCode: intake.trackingCode,
-      status: routedCase ? citizenStatusOf(routedCase.status) : intake.classification ? 'closed' : 'received',
+      // No case yet: not classified (received), or out of scope with a referral only (closed).
+      status: cases.length > 0 ? overallCitizenStatus(cases.map((c) => c.status)) : intake.classification ? 'closed' : 'received',
       receivedAt: intake.receivedAt,
       // The region that handles it now: triage may have set it, a hand-off may have moved it.
       region: this.regionOf(routedCase?.regionCode ?? intake.regionCode),
