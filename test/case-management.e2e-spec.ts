@@ -64,10 +64,19 @@ describe('case work for case workers and coordinators (real PostgreSQL and Redis
       const weekday = (iso: string) => new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
       for (const due of [firstContactDueAt, closeDueAt]) expect(['Sat', 'Sun']).not.toContain(weekday(due));
 
-      await t.app.get(OutboxRelay).flush();
+      // The API's and the worker's outbox relays both deliver; wait until the four deadline jobs are in Redis.
       const timers = t.app.get<Queue>(getQueueToken(QueueName.CaseTimers));
-      const delayed = (await timers.getDelayed()).filter((job) => (job.data as { caseId: string }).caseId === caseId);
-      expect(delayed.map((job) => `${(job.data as { kind: string }).kind}/${(job.data as { clock: string }).clock}`).sort()).toEqual([
+      const scheduled = async () =>
+        (await timers.getDelayed())
+          .filter((job) => (job.data as { caseId: string }).caseId === caseId)
+          .map((job) => `${(job.data as { kind: string }).kind}/${(job.data as { clock: string }).clock}`)
+          .sort();
+      const deadline = Date.now() + 10_000;
+      while ((await scheduled()).length < 4 && Date.now() < deadline) {
+        await t.app.get(OutboxRelay).flush();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(await scheduled()).toEqual([
         'breach/close', 'breach/first_contact', 'warning/close', 'warning/first_contact',
       ]);
 
