@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, Repository } from 'typeorm';
+import { DataSource, type EntityManager, Repository, type SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '#libs/audit';
 import type { Level, Team } from '#libs/classification';
 import { Intake } from '#libs/intake';
 import type { JsonObject } from '#libs/queue';
-import { RegionsService } from '#libs/regions';
+import { RegionsService, type RegionSettings } from '#libs/regions';
 import { canWorkOn, type Actor, type WorklistKey } from '#libs/staff';
 import type { ClassificationResult } from '#libs/classification';
 import { CaseClassificationService } from './case-classification.service.js';
@@ -48,8 +48,17 @@ export function worklistOf(c: Pick<Case, 'regionCode' | 'team'>): WorklistKey {
   return { regionCode: c.regionCode, team: c.team };
 }
 
-function regionFilter(alias: string, regionCode: string | null): [string, Record<string, unknown>] {
-  return regionCode === null ? [`${alias}.region_code IS NULL`, {}] : [`${alias}.region_code = :regionCode`, { regionCode }];
+/** The cases of one worklist, most urgent deadline first; `status` narrows to e.g. the unassigned ones. */
+function worklistQuery(manager: EntityManager, key: WorklistKey, status: 'open' | 'new'): SelectQueryBuilder<Case> {
+  const query = manager.createQueryBuilder(Case, 'c');
+  if (key.regionCode === null) query.where('c.region_code IS NULL');
+  else query.where('c.region_code = :regionCode', { regionCode: key.regionCode });
+  return query
+    .andWhere('c.team = :team', { team: key.team })
+    .andWhere(status === 'open' ? `c.status <> 'closed'` : `c.status = 'new'`)
+    .orderBy('c.next_due_at', 'ASC', 'NULLS LAST')
+    .addOrderBy('c.created_at', 'ASC')
+    .addOrderBy('c.id', 'ASC');
 }
 
 @Injectable()
@@ -67,12 +76,12 @@ export class CasesService {
    * Opens the case that routing creates for an intake; called inside the routing transaction. The SLA clocks count
    * from `clockStart`: when the question arrived, so a late routing does not give the team extra time.
    */
-  async openRoutedCase(manager: EntityManager, input: NewRoutedCase, clockStart: Date): Promise<Case> {
+  async openRoutedCase(manager: EntityManager, input: NewRoutedCase, clockStart: Date, settings?: RegionSettings): Promise<Case> {
     const at = new Date();
     const existing = await manager.findOneBy(Case, { intakeId: input.intakeId, origin: 'routing' });
     if (existing) return existing;
     const worklist = { regionCode: input.regionCode, team: input.team };
-    const landing = await this.clocks.landing(worklist, input.level, clockStart);
+    const landing = await this.clocks.landing(worklist, input.level, clockStart, settings);
     const created = manager.create(Case, {
       intakeId: input.intakeId,
       origin: 'routing',
@@ -100,16 +109,7 @@ export class CasesService {
   /** The open cases of one worklist, the most urgent deadline first. */
   async worklist(actor: Actor, key: WorklistKey): Promise<Case[]> {
     this.assertWorklistAccess(actor, key);
-    const [where, params] = regionFilter('c', key.regionCode);
-    return this.cases
-      .createQueryBuilder('c')
-      .where(where, params)
-      .andWhere('c.team = :team', { team: key.team })
-      .andWhere(`c.status <> 'closed'`)
-      .orderBy('c.next_due_at', 'ASC', 'NULLS LAST')
-      .addOrderBy('c.created_at', 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .getMany();
+    return worklistQuery(this.dataSource.manager, key, 'open').getMany();
   }
 
   /**
@@ -119,15 +119,7 @@ export class CasesService {
   async claimNext(actor: Actor, key: WorklistKey): Promise<Case | null> {
     this.assertWorklistAccess(actor, key);
     return this.dataSource.transaction(async (manager) => {
-      const [where, params] = regionFilter('c', key.regionCode);
-      const next = await manager
-        .createQueryBuilder(Case, 'c')
-        .where(where, params)
-        .andWhere('c.team = :team', { team: key.team })
-        .andWhere(`c.status = 'new'`)
-        .orderBy('c.next_due_at', 'ASC', 'NULLS LAST')
-        .addOrderBy('c.created_at', 'ASC')
-        .addOrderBy('c.id', 'ASC')
+      const next = await worklistQuery(manager, key, 'new')
         .limit(1)
         .setLock('pessimistic_write')
         .setOnLocked('skip_locked')

@@ -7,6 +7,7 @@ import { AppConfig } from '#libs/config';
 import { OutboxEntry } from './outbox.entity.js';
 import { DEFAULT_JOB_OPTIONS, QueueName } from './queue-names.js';
 import { RedisProbe } from './redis-probe.js';
+import { withTimeout } from './with-timeout.js';
 
 export interface OutboxMessage {
   queue: QueueName;
@@ -27,14 +28,6 @@ export async function addToOutbox(manager: EntityManager, message: OutboxMessage
 
 const BATCH = 100;
 const REDIS_TIMEOUT_MS = 2000;
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 /**
  * Relays committed outbox rows to BullMQ. Runs right after each intake (kick) and on a timer, so a row written

@@ -1,6 +1,7 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { AppConfig } from '#libs/config';
+import { withTimeout } from './with-timeout.js';
 
 /** A small connection of its own for health checks: it fails fast instead of queueing commands while Redis is down. */
 @Injectable()
@@ -15,15 +16,7 @@ export class RedisProbe implements OnApplicationShutdown {
 
   async ping(timeoutMs: number): Promise<void> {
     if (this.redis.status === 'wait') await this.redis.connect().catch(() => undefined);
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-    });
-    try {
-      await Promise.race([this.redis.ping(), timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await withTimeout(this.redis.ping(), timeoutMs);
   }
 
   onApplicationShutdown(): void {

@@ -2,7 +2,6 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AuditService, type AuditActor } from '#libs/audit';
-import type { RegionRoutingConfig } from '#libs/classification';
 import { RegionConfig } from './region-config.entity.js';
 import { RegionDirectory, type Region } from './region-directory.js';
 import { DEFAULT_HANDOFF_RESPONSE_HOURS, type RegionSettings } from './region-settings.js';
@@ -37,13 +36,6 @@ export class RegionsService implements OnModuleInit {
 
   list(): Region[] {
     return this.directory.regions;
-  }
-
-  /** The routing choices of a region for the classifier (read per call, so a change applies at once). */
-  async routingConfig(regionCode: string | null): Promise<RegionRoutingConfig> {
-    if (regionCode === null) return {};
-    const config = await this.configs.findOneBy({ regionCode });
-    return config?.baseRoute ? { baseRoute: config.baseRoute } : {};
   }
 
   /** A region's settings with the defaults filled in; the national worklist (null) always has the defaults. */

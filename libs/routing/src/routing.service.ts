@@ -30,9 +30,11 @@ export class RoutingService {
       if (!intake) throw new Error(`Intake ${intakeId} does not exist`);
       if (intake.classification) return 'already_routed';
 
+      // One read of the region's settings serves the classifier (base route) and the case's SLA clocks.
+      const settings = await this.regions.settings(intake.regionCode);
       const classification = classify(factsOf(intake), {
         referenceMonth: referenceMonthOf(intake.receivedAt),
-        routing: await this.regions.routingConfig(intake.regionCode),
+        routing: settings.baseRoute ? { baseRoute: settings.baseRoute } : {},
       });
       await manager.update(Intake, intake.id, { classification, classifiedAt: new Date() });
       const worklist = worklistFor(classification, intake.regionCode);
@@ -43,7 +45,7 @@ export class RoutingService {
         team: worklist.team,
         level: classification.level,
         data: { route: classification.route, rules: classification.firedRules, rulesetVersion: classification.rulesetVersion },
-      }, intake.receivedAt);
+      }, intake.receivedAt, settings);
       this.logger.log(`Intake ${intake.id} routed to ${worklist.regionCode ?? 'national'}/${worklist.team} (${classification.firedRules.join(',')})`);
       return 'routed';
     });

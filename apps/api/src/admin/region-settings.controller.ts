@@ -6,7 +6,7 @@ import { RegionsService, type RegionSettings, type SlaSettings } from '#libs/reg
 import type { Actor } from '#libs/staff';
 import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
 import { AdminGuard } from './admin.guard.js';
-import { RequestValidationError } from '../problem/problem.js';
+import { KnownRegionPipe } from '../known-region.pipe.js';
 import { ApiProblemResponses } from '../problem/api-problem-responses.js';
 
 const BASE_TEAMS = TEAMS.filter((team) => team !== 'triage');
@@ -66,20 +66,13 @@ export class RegionSettingsController {
 
   @Get()
   @ApiOkResponse({ type: RegionSettingsDto })
-  get(@Param('regionCode') regionCode: string): Promise<RegionSettings> {
-    return this.regions.settings(this.known(regionCode));
+  get(@Param('regionCode', KnownRegionPipe) regionCode: string): Promise<RegionSettings> {
+    return this.regions.settings(regionCode);
   }
 
   @Put()
   @ApiOkResponse({ type: RegionSettingsDto })
-  put(@CurrentActor() actor: Actor, @Param('regionCode') regionCode: string, @Body() body: RegionSettingsDto): Promise<RegionSettings> {
-    return this.regions.updateSettings(this.known(regionCode), body, actor);
-  }
-
-  private known(regionCode: string): string {
-    if (this.regions.region(regionCode) === null) {
-      throw new RequestValidationError(404, [{ field: 'regionCode', message: 'regionCode must be a CBS region code (AM01…AM38)' }], 'No such region');
-    }
-    return regionCode;
+  put(@CurrentActor() actor: Actor, @Param('regionCode', KnownRegionPipe) regionCode: string, @Body() body: RegionSettingsDto): Promise<RegionSettings> {
+    return this.regions.updateSettings(regionCode, body, actor);
   }
 }

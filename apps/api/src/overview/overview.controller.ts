@@ -1,11 +1,10 @@
 import { Controller, Get, Param, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { OverviewService } from '#libs/cases';
-import { RegionsService } from '#libs/regions';
 import type { Actor } from '#libs/staff';
 import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
 import { toCaseSummaryDto, toHandoffDto, type CaseSummaryDto, type HandoffDto } from '../cases/case.mapper.js';
-import { RequestValidationError } from '../problem/problem.js';
+import { KnownRegionPipe } from '../known-region.pipe.js';
 import { ApiProblemResponses } from '../problem/api-problem-responses.js';
 
 @ApiTags('coordinator')
@@ -14,18 +13,12 @@ import { ApiProblemResponses } from '../problem/api-problem-responses.js';
 @UseGuards(AuthGuard)
 @Controller('api/v1/overview/:regionCode')
 export class OverviewController {
-  constructor(
-    private readonly overview: OverviewService,
-    private readonly regions: RegionsService,
-  ) {}
+  constructor(private readonly overview: OverviewService) {}
 
   /** A coordinator's region: per team open/waiting/overdue/escalated cases, escalations, overdue hand-offs, loads. */
   @Get()
   @ApiOkResponse({ description: 'Figures per team, escalated cases, overdue hand-offs and case worker loads.' })
-  async get(@CurrentActor() actor: Actor, @Param('regionCode') regionCode: string) {
-    if (this.regions.region(regionCode) === null) {
-      throw new RequestValidationError(404, [{ field: 'regionCode', message: 'regionCode must be a CBS region code (AM01…AM38)' }], 'No such region');
-    }
+  async get(@CurrentActor() actor: Actor, @Param('regionCode', KnownRegionPipe) regionCode: string) {
     const overview = await this.overview.region(actor, regionCode);
     return {
       regionCode: overview.regionCode,
