@@ -11,6 +11,9 @@ const automatic: ClassificationResult = {
   rulesetVersion: '1.0.0',
   language: 'nl',
   firedRules: ['P12'],
+  urgent: false,
+  consentToConfirm: false,
+  contradiction: false,
 };
 
 describe('effectiveClassification', () => {

@@ -1,15 +1,28 @@
 // Every labelled sample (test/fixtures/intakes.jsonl, intakes-extra.jsonl and intakes-edge.jsonl) with the reference
-// month pinned: level and route exact, secondary routes and referrals as sets.
+// month pinned, under each shipped ruleset: level and route exact, secondary routes and referrals as sets. `expect`
+// is rules.md 1.0.0; where a later ruleset's policy changed the answer, `expectByRuleset[version]` says how (and
+// the sample's `noteByRuleset` why).
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { classify, type IntakeFacts } from './index.js';
+import { RULESETS, classify, type IntakeFacts } from './index.js';
 
 interface Sample {
   id: string;
   note: string;
   referenceMonth?: string;
   request: Omit<IntakeFacts, 'country'> & { country?: IntakeFacts['country'] };
-  expect: { level: string; route: string; secondaryRoutes: string[]; referrals: string[]; referenceMonth?: string };
+  expect: Expectation & { referenceMonth?: string };
+  expectByRuleset?: Record<string, Partial<Expectation>>;
+}
+
+interface Expectation {
+  level: string;
+  route: string;
+  secondaryRoutes: string[];
+  referrals: string[];
+  urgent?: boolean;
+  contradiction?: boolean;
+  consentToConfirm?: boolean;
 }
 
 const fixtures = new URL('../../../test/fixtures/', import.meta.url);
@@ -23,19 +36,26 @@ function readSamples(name: string): Sample[] {
     .map((line) => JSON.parse(line) as Sample);
 }
 
-function expectClassified(sample: Sample): void {
+function expectClassified(sample: Sample, version: string): void {
   const referenceMonth = sample.expect.referenceMonth ?? sample.referenceMonth ?? '2026-11';
-  const result = classify({ country: 'NL', ...sample.request }, { referenceMonth });
+  const want: Expectation = { ...sample.expect, ...sample.expectByRuleset?.[version] };
+  const result = classify({ country: 'NL', ...sample.request }, { referenceMonth, ruleset: RULESETS.get(version)! });
+  const markers = (from: Expectation | typeof result): Partial<Expectation> =>
+    version === '1.0.0'
+      ? {}
+      : { urgent: from.urgent ?? false, contradiction: from.contradiction ?? false, consentToConfirm: from.consentToConfirm ?? false };
   expect({
     level: result.level,
     route: result.route,
     secondaryRoutes: [...result.secondaryRoutes].sort(),
     referrals: [...result.referrals].sort(),
+    ...markers(result),
   }).toEqual({
-    level: sample.expect.level,
-    route: sample.expect.route,
-    secondaryRoutes: [...sample.expect.secondaryRoutes].sort(),
-    referrals: [...sample.expect.referrals].sort(),
+    level: want.level,
+    route: want.route,
+    secondaryRoutes: [...want.secondaryRoutes].sort(),
+    referrals: [...want.referrals].sort(),
+    ...markers(want),
   });
 }
 
@@ -43,12 +63,15 @@ const samples = readSamples('intakes.jsonl');
 const extra = readSamples('intakes-extra.jsonl');
 const edge = readSamples('intakes-edge.jsonl');
 
+const cases = (list: Sample[]): (readonly [string, string, Sample])[] =>
+  [...RULESETS.keys()].flatMap((version) => list.map((s) => [version, s.id, s] as const));
+
 describe('classify: labelled samples (intakes.jsonl)', () => {
   it('has all 40 samples', () => {
     expect(samples).toHaveLength(40);
   });
 
-  it.each(samples.map((s) => [s.id, s] as const))('%s', (_id, sample) => expectClassified(sample));
+  it.each(cases(samples))('ruleset %s: %s', (version, _id, sample) => expectClassified(sample, version));
 });
 
 describe('classify: extra hand-labelled cases (intakes-extra.jsonl)', () => {
@@ -56,7 +79,7 @@ describe('classify: extra hand-labelled cases (intakes-extra.jsonl)', () => {
     expect(extra.length).toBeGreaterThanOrEqual(60);
   });
 
-  it.each(extra.map((s) => [s.id, s] as const))('%s', (_id, sample) => expectClassified(sample));
+  it.each(cases(extra))('ruleset %s: %s', (version, _id, sample) => expectClassified(sample, version));
 });
 
 describe('classify: adversarial hand-labelled cases (intakes-edge.jsonl)', () => {
@@ -64,5 +87,5 @@ describe('classify: adversarial hand-labelled cases (intakes-edge.jsonl)', () =>
     expect(edge.length).toBeGreaterThanOrEqual(80);
   });
 
-  it.each(edge.map((s) => [s.id, s] as const))('%s', (_id, sample) => expectClassified(sample));
+  it.each(cases(edge))('ruleset %s: %s', (version, _id, sample) => expectClassified(sample, version));
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { ClassificationError, classify, referenceMonthOf, type IntakeFacts } from './index.js';
+import { ClassificationError, RULESETS, classify, referenceMonthOf, type IntakeFacts } from './index.js';
 
-const OPTIONS = { referenceMonth: '2026-11' };
+// The result shape of ruleset 1.0.0 (the 2.0.0 policy has its own spec, classify-2.spec.ts).
+const OPTIONS = { referenceMonth: '2026-11', ruleset: RULESETS.get('1.0.0')! };
 
 const bijstandTraining: IntakeFacts = {
   role: 'jobseeker',
@@ -27,6 +28,9 @@ describe('classify: result shape', () => {
       rulesetVersion: '1.0.0',
       language: 'nl',
       firedRules: ['P4', 'P20', 'C2'],
+      urgent: false,
+      consentToConfirm: false,
+      contradiction: false,
     });
   });
 

@@ -6,6 +6,7 @@ import { levelBit, monthIndex } from './rules/conditions.js';
 import type { EvaluationContext } from './rules/evaluation-context.js';
 import { impliedRole, voiceChecksFor } from './rules/role-check.js';
 import { DEFAULT_RULESET, type CompiledRule, type Ruleset } from './ruleset/ruleset.js';
+import type { Marker } from './ruleset/ruleset.types.js';
 import { analyseText } from './text/analyse.js';
 import { PYRAMID_LEVELS, REFERRALS, TEAMS, type Level, type PyramidLevel, type Referral, type Route, type Team } from './vocabulary.js';
 
@@ -13,7 +14,7 @@ export interface ClassifyOptions {
   /** YYYY-MM: the month of receivedAt in Europe/Amsterdam (see referenceMonthOf). */
   referenceMonth: string;
   routing?: RegionRoutingConfig;
-  /** Defaults to ruleset 1.0.0. */
+  /** Defaults to the default ruleset (DEFAULT_RULESET). */
   ruleset?: Ruleset;
 }
 
@@ -31,11 +32,12 @@ interface Outcome {
   route: Route;
   secondary: number;
   referrals: number;
+  marks: Set<Marker>;
 }
 
 class Evaluation {
   readonly fired: number[] = [];
-  readonly outcome: Outcome = { level: 'undetermined', route: 'triage', secondary: 0, referrals: 0 };
+  readonly outcome: Outcome = { level: 'undetermined', route: 'triage', secondary: 0, referrals: 0, marks: new Set() };
 
   constructor(
     readonly ruleset: Ruleset,
@@ -46,6 +48,13 @@ class Evaluation {
   fire(rule: CompiledRule): void {
     this.ctx.fired[rule.index] = 1;
     this.fired.push(rule.index);
+    for (const mark of rule.marks) this.outcome.marks.add(mark);
+  }
+
+  /** A referral rule (or one run after a guard): referrals and marks only. */
+  addReferrals(rule: CompiledRule): void {
+    this.fire(rule);
+    this.outcome.referrals |= this.referralsOf(rule);
   }
 
   levelRoute(level: Level | undefined): Team {
@@ -107,6 +116,7 @@ class Evaluation {
   override(rule: CompiledRule): void {
     this.fire(rule);
     const { outcome } = this;
+    outcome.referrals |= this.referralsOf(rule);
     outcome.secondary |= teamBit(outcome.route);
     outcome.route = 'triage';
     if (outcome.level === 'out_of_scope') outcome.level = 'undetermined';
@@ -135,6 +145,9 @@ class Evaluation {
       rulesetVersion: ruleset.version,
       language: ctx.language,
       firedRules: reasons.map((reason) => reason.rule),
+      urgent: outcome.marks.has('urgent'),
+      consentToConfirm: outcome.marks.has('consentToConfirm'),
+      contradiction: outcome.marks.has('contradiction'),
     };
   }
 }
@@ -160,6 +173,7 @@ export function classify(facts: IntakeFacts, options: ClassifyOptions): Classifi
     text,
     referenceMonthIndex,
     roleConflict: false,
+    healthOwnWords: ruleset.healthOwnWords && options.routing?.healthConsent !== 'strict',
     fired: new Uint8Array(ruleset.rules.length),
     matchedLevels: 0,
     resultLevel: undefined,
@@ -172,7 +186,11 @@ export function classify(facts: IntakeFacts, options: ClassifyOptions): Classifi
   for (const guard of steps.guards) {
     if (!guard.when(ctx)) continue;
     run.settle(guard);
-    for (const rule of steps.afterGuards) if (rule.when(ctx)) run.override(rule);
+    for (const rule of steps.afterGuards) {
+      if (!rule.when(ctx)) continue;
+      if (rule.stage === 'override') run.override(rule);
+      else run.addReferrals(rule);
+    }
     return run.result();
   }
 
@@ -184,6 +202,8 @@ export function classify(facts: IntakeFacts, options: ClassifyOptions): Classifi
     ctx.personReading = implied !== 'employer';
     ctx.person = undefined;
     ctx.employer = undefined;
+    // 2.0.0: the role is a structured answer the text contradicts; the text's reading routes, marked for a check.
+    if (steps.roleCheck?.when(ctx)) run.fire(steps.roleCheck);
   }
 
   // Step 4: level rules, in table order (a rule may depend on the ones before it).
@@ -209,11 +229,7 @@ export function classify(facts: IntakeFacts, options: ClassifyOptions): Classifi
   }
 
   // Step 7: referral and language rules only add referrals.
-  for (const rule of steps.referrals) {
-    if (!rule.when(ctx)) continue;
-    run.fire(rule);
-    run.outcome.referrals |= run.referralsOf(rule);
-  }
+  for (const rule of steps.referrals) if (rule.when(ctx)) run.addReferrals(rule);
 
   // Step 8: overrides in order H1, G7, G2.
   for (const rule of steps.overrides) if (rule.when(ctx)) run.override(rule);

@@ -1,4 +1,4 @@
-// Public face of the classification lib: a pure classifier over plain types (rules.md, ruleset 1.0.0).
+// Public face of the classification lib: a pure classifier over plain types and its versioned rulesets.
 export {
   AGE_BANDS,
   BENEFITS,
@@ -49,10 +49,12 @@ export type {
   PersonFacts,
   Reason,
   RegionRoutingConfig,
+  HealthConsentMode,
 } from './classification.types.js';
+export { HEALTH_CONSENT_MODES } from './classification.types.js';
 export { classify, referenceMonthOf, type ClassifyOptions } from './classify.js';
 export { ClassificationError, type ClassificationErrorCode } from './classification.error.js';
-export { DEFAULT_RULESET, loadRuleset, parseRuleset, type Ruleset } from './ruleset/ruleset.js';
+export { DEFAULT_RULESET, RULESETS, loadRuleset, parseRuleset, rulesetOf, type Ruleset } from './ruleset/ruleset.js';
 export { RulesetError, type RulesetErrorCode, type RulesetIssue } from './ruleset/ruleset.types.js';
 
 import { DEFAULT_RULESET } from './ruleset/ruleset.js';

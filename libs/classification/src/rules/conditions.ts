@@ -132,13 +132,18 @@ function compileText(
   const health = groups.map((g) => lexicon.groups[g].healthRelated);
   const mask = tagMaskOf(lexicon, tags);
   return (ctx: EvaluationContext) => {
-    // Health-related text counts for a person reading only with consent for special-category data (§4.4).
+    // Health-related text counts for a person reading only with consent for special-category data (§4.4), or,
+    // where the region reads health in the person's own words (2.0.0), when the words are about the person
+    // themselves (for on_behalf: the person asked for); the case then asks for consent at first contact.
     const consented = ignoreConsent || !ctx.personReading || ctx.facts.consent.specialCategoryData === true;
     for (let i = 0; i < groups.length; i++) {
       const g = groups[i];
       if (ctx.text.groupHits[g] !== 1) continue;
       if (mask !== 0 && (ctx.text.groupTags[g] & mask) === 0) continue;
-      if (health[i] && !consented) continue;
+      if (health[i] && !consented) {
+        if (!ctx.healthOwnWords) continue;
+        if (ctx.role !== 'on_behalf' && ctx.text.groupOwnHits[g] !== 1) continue;
+      }
       return true;
     }
     return false;

@@ -16,6 +16,8 @@ export interface EvaluationContext {
   /** year * 12 + month - 1 of the reference month. */
   readonly referenceMonthIndex: number;
   roleConflict: boolean;
+  /** Health words in the person's own text count without the consent box (consent is confirmed later). */
+  readonly healthOwnWords: boolean;
   /** Per rule index: 1 once the rule fired. */
   readonly fired: Uint8Array;
   /** Bit per pyramid level (top 1, middle 2, base 4) of the level rules matched so far. */

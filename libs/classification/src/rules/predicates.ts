@@ -19,7 +19,13 @@ function roleConflict(ctx: EvaluationContext): boolean {
   return ctx.roleConflict;
 }
 
+/** The region keeps 1.0.0's strict reading: health words count only with the consent box ticked. */
+function strictHealthConsent(ctx: EvaluationContext): boolean {
+  return !ctx.healthOwnWords;
+}
+
 export const PREDICATES: Readonly<Record<PredicateName, CompiledCondition>> = {
   'person-unanswered': personUnanswered,
   'role-conflict': roleConflict,
+  'strict-health-consent': strictHealthConsent,
 };

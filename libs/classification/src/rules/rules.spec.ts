@@ -1,11 +1,13 @@
-// Focused tables per rule of rules.md (ruleset 1.0.0): each row pins level, route, secondary routes and referrals
+// Focused tables per rule of rules.md, run against the shipped ruleset 1.0.0 (regions may still run it): each row pins level, route, secondary routes and referrals
 // (contract order) and the exact rules that fired.
 import { describe, expect, it } from '@jest/globals';
 import type { EmployerFacts, IntakeFacts, PersonFacts } from '../classification.types.js';
 import { classify } from '../classify.js';
+import { RULESETS } from '../ruleset/ruleset.js';
 import type { Level, Referral, Role, Route, Team } from '../vocabulary.js';
 
 const REFERENCE_MONTH = '2026-11';
+const RULESET_1_0_0 = RULESETS.get('1.0.0')!;
 
 interface Options {
   role?: Role;
@@ -40,7 +42,7 @@ type Expected = [level: Level, route: Route, secondary: Team[], referrals: Refer
 type Row = [name: string, facts: IntakeFacts, expected: Expected];
 
 function check(facts: IntakeFacts, expected: Expected, routing?: { baseRoute: Team }): void {
-  const result = classify(facts, { referenceMonth: REFERENCE_MONTH, ...(routing ? { routing } : {}) });
+  const result = classify(facts, { referenceMonth: REFERENCE_MONTH, ruleset: RULESET_1_0_0, ...(routing ? { routing } : {}) });
   expect([result.level, result.route, result.secondaryRoutes, result.referrals, result.firedRules]).toEqual(expected);
 }
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { classify } from '../classify.js';
 import { RULE_IDS, RULESET_VERSION } from '../index.js';
-import { DEFAULT_RULESET, loadRuleset, parseRuleset } from './ruleset.js';
+import { DEFAULT_RULESET, RULESETS, loadRuleset, parseRuleset } from './ruleset.js';
 import { RulesetError } from './ruleset.types.js';
 
 const RULESET_FILE = fileURLToPath(new URL('../../rulesets/1.0.0.json', import.meta.url));
@@ -34,16 +34,21 @@ function loadError(name: string, mutate: (data: Json) => void): RulesetError {
   throw new Error('expected a RulesetError');
 }
 
-describe('the default ruleset', () => {
-  it('loads from its file and matches the compiled default', () => {
+describe('the shipped rulesets', () => {
+  it('loads 1.0.0 from its file and matches the compiled one', () => {
     const loaded = loadRuleset(RULESET_FILE);
     expect(loaded.version).toBe('1.0.0');
-    expect(loaded.ruleIds).toEqual(DEFAULT_RULESET.ruleIds);
-    expect(RULESET_VERSION).toBe('1.0.0');
+    expect(loaded.ruleIds).toEqual(RULESETS.get('1.0.0')!.ruleIds);
   });
 
-  it('lists every rule id in table order', () => {
-    expect(RULE_IDS).toEqual([
+  it('uses 2.0.0 by default', () => {
+    expect(RULESET_VERSION).toBe('2.0.0');
+    expect(DEFAULT_RULESET.version).toBe('2.0.0');
+    expect(RULE_IDS).toEqual(DEFAULT_RULESET.ruleIds);
+  });
+
+  it('lists every rule id of 1.0.0 in table order', () => {
+    expect(RULESETS.get('1.0.0')!.ruleIds).toEqual([
       'G4', 'G3', 'G5', 'G7',
       'W1', 'W1b', 'W2', 'W3', 'W4', 'W5', 'W6', 'W7',
       'P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8',
@@ -57,7 +62,7 @@ describe('the default ruleset', () => {
   });
 
   it('has a Dutch and an English reason for every rule', () => {
-    for (const rule of DEFAULT_RULESET.rules) {
+    for (const rule of [...RULESETS.values()].flatMap((ruleset) => ruleset.rules)) {
       expect(rule.reason.nl.length).toBeGreaterThan(10);
       expect(rule.reason.en.length).toBeGreaterThan(10);
     }
@@ -170,9 +175,9 @@ describe('a bad ruleset file', () => {
     [
       'an override missing from overrideOrder',
       (d) => {
-        d.overrideOrder = ['H1', 'G2'];
+        d.overrideOrder = ['G7', 'G2'];
       },
-      "overrideOrder: override rule 'G7' is missing",
+      "overrideOrder: override rule 'H1' is missing",
     ],
     [
       'a fuzzy phrase',

@@ -1,6 +1,7 @@
 // Validates a ruleset file (unknown JSON) into a RulesetDef. Every problem is collected with its JSON path, so a
 // bad file fails at start-up with one error that names the file and each bad path.
 import { FIELD_SPECS } from '../rules/fields.js';
+import { MAX_TERM_EXPANSIONS, expandAlternatives } from '../text/alternatives.js';
 import { tokenise } from '../text/normalise.js';
 import {
   LEVELS,
@@ -15,6 +16,7 @@ import {
   type Team,
 } from '../vocabulary.js';
 import {
+  MARKERS,
   PREDICATE_NAMES,
   RULE_STAGES,
   RulesetError,
@@ -156,7 +158,7 @@ export function parseRulesetDefinition(data: unknown, file: string): RulesetDef 
   c.keys(root, '', ['version', 'routing', 'text', 'lexicon', 'conditions', 'overrideOrder', 'rules']);
 
   const version = c.string(root.version, 'version', VERSION) ?? '0.0.0';
-  const levelRoutes = parseRouting(c, root.routing);
+  const routing = parseRouting(c, root.routing);
   const text = parseText(c, root.text);
   const lexicon = parseLexicon(c, root.lexicon);
 
@@ -184,30 +186,36 @@ export function parseRulesetDefinition(data: unknown, file: string): RulesetDef 
 
   const rules = rulesJson.map((rule, i) => parseRule(c, rule, `rules[${i}]`));
   const overrideOrder = c.strings(root.overrideOrder, 'overrideOrder');
+  // A role-check rule overrides (route triage) only when listed here; unlisted, it marks the role conflict and
+  // the text's reading decides the route.
   const overriding = rules.filter((r) => r.stage === 'override' || r.stage === 'role-check').map((r) => r.id);
   overrideOrder.forEach((id, i) => {
     if (!overriding.includes(id)) c.fail(`overrideOrder[${i}]`, `unknown override rule id '${id}'`);
   });
-  for (const id of overriding) {
-    if (!overrideOrder.includes(id)) c.fail('overrideOrder', `override rule '${id}' is missing`);
+  for (const rule of rules) {
+    if (rule.stage === 'override' && !overrideOrder.includes(rule.id)) c.fail('overrideOrder', `override rule '${rule.id}' is missing`);
   }
   if (rules.filter((r) => r.stage === 'role-check').length > 1) c.fail('rules', 'at most one role-check rule');
 
   if (c.issues.length > 0) throw new RulesetError('ruleset_invalid', file, c.issues);
-  return { version, levelRoutes, text, lexicon, conditions, overrideOrder, rules };
+  return { version, routing, text, lexicon, conditions, overrideOrder, rules };
 }
 
-function parseRouting(c: Checker, value: unknown): Record<PyramidLevel, Team> {
-  const out: Record<PyramidLevel, Team> = { top: 'werkbedrijf', middle: 'mobiliteitsteam', base: 'mobiliteitsteam' };
+function parseRouting(c: Checker, value: unknown): RulesetDef['routing'] {
+  const out: RulesetDef['routing'] = {
+    levelRoutes: { top: 'werkbedrijf', middle: 'mobiliteitsteam', base: 'mobiliteitsteam' },
+    healthOwnWords: false,
+  };
   const routing = c.object(value, 'routing');
   if (!routing) return out;
-  c.keys(routing, 'routing', ['levelRoutes']);
+  c.keys(routing, 'routing', ['levelRoutes', 'healthOwnWords']);
+  if (routing.healthOwnWords !== undefined) out.healthOwnWords = c.boolean(routing.healthOwnWords, 'routing.healthOwnWords');
   const levelRoutes = c.object(routing.levelRoutes, 'routing.levelRoutes');
   if (!levelRoutes) return out;
   c.keys(levelRoutes, 'routing.levelRoutes', PYRAMID_LEVELS);
   for (const level of PYRAMID_LEVELS) {
     const team = c.oneOf(TEAMS, levelRoutes[level], `routing.levelRoutes.${level}`);
-    if (team) out[level] = team;
+    if (team) out.levelRoutes[level] = team;
   }
   return out;
 }
@@ -226,6 +234,7 @@ function parseText(c: Checker, value: unknown): TextSettingsDef {
     'contexts',
     'language',
     'roleVoice',
+    'otherPerson',
   ]);
   const word = /^[a-z0-9]+$/;
   const fuzzyJson = c.object(t.fuzzy, `${p}.fuzzy`) ?? {};
@@ -240,7 +249,7 @@ function parseText(c: Checker, value: unknown): TextSettingsDef {
     };
   });
   const negation = c.object(t.negation, `${p}.negation`) ?? {};
-  c.keys(negation, `${p}.negation`, ['negators', 'window']);
+  c.keys(negation, `${p}.negation`, ['negators', 'window', 'doubleNegation']);
   const contextsJson = c.object(t.contexts, `${p}.contexts`) ?? {};
   const contexts: TextSettingsDef['contexts'] = {};
   for (const [name, ctx] of Object.entries(contextsJson)) {
@@ -266,7 +275,9 @@ function parseText(c: Checker, value: unknown): TextSettingsDef {
     negation: {
       negators: c.strings(negation.negators, `${p}.negation.negators`, true, word),
       window: c.integer(negation.window, `${p}.negation.window`, 0),
+      doubleNegation: c.strings(negation.doubleNegation ?? [], `${p}.negation.doubleNegation`, false, VOICE_PATTERN),
     },
+    otherPerson: c.strings(t.otherPerson ?? [], `${p}.otherPerson`, false, VOICE_PATTERN),
     contexts,
     language: {
       en: c.strings(language.en, `${p}.language.en`, true, word),
@@ -375,9 +386,12 @@ function parseTermEntry(c: Checker, entry: unknown, path: string): TermDef[] {
 
 function checkTermNotation(c: Checker, raw: string, path: string): void {
   const body = raw.replace(/^~/, '').replace(/^\*/, '').replace(/\*$/, '');
-  const words = tokenise(body);
-  if (words.length === 0) c.fail(path, `term '${raw}' has no letters or digits`);
-  if (words.length > 1 && body !== raw) c.fail(path, `'~' and '*' are only allowed on single words: '${raw}'`);
+  if (/(^|\s)\||\|(\s|$)|\|\|/.test(body)) c.fail(path, `empty alternative in '${raw}'`);
+  const expansions = expandAlternatives(body);
+  if (expansions.length > MAX_TERM_EXPANSIONS) c.fail(path, `'${raw}' expands to more than ${MAX_TERM_EXPANSIONS} phrases`);
+  const wordCounts = expansions.slice(0, MAX_TERM_EXPANSIONS).map((phrase) => tokenise(phrase).length);
+  if (wordCounts.some((n) => n === 0)) c.fail(path, `term '${raw}' has no letters or digits`);
+  if (wordCounts.some((n) => n > 1) && body !== raw) c.fail(path, `'~' and '*' are only allowed on single words: '${raw}'`);
   if (/[~*]/.test(body)) c.fail(path, `misplaced '~' or '*' in '${raw}'`);
 }
 
@@ -531,7 +545,7 @@ function checkConditionCycles(c: Checker, conditions: Record<string, ConditionDe
 
 function parseRule(c: Checker, value: unknown, path: string): RuleDef {
   const o = c.object(value, path) ?? {};
-  c.keys(o, path, ['id', 'stage', 'level', 'route', 'suggest', 'secondaryRoutes', 'referrals', 'reasonOnly', 'afterGuards', 'when', 'reason']);
+  c.keys(o, path, ['id', 'stage', 'level', 'route', 'suggest', 'secondaryRoutes', 'referrals', 'reasonOnly', 'afterGuards', 'marks', 'when', 'reason']);
   const id = c.string(o.id, `${path}.id`, RULE_ID) ?? '?';
   const stage = c.oneOf(RULE_STAGES, o.stage, `${path}.stage`) ?? 'referral';
   const reasonOnly = o.reasonOnly === undefined ? false : c.boolean(o.reasonOnly, `${path}.reasonOnly`);
@@ -545,6 +559,7 @@ function parseRule(c: Checker, value: unknown, path: string): RuleDef {
     referrals: [],
     reasonOnly,
     afterGuards,
+    marks: o.marks === undefined ? [] : c.oneOfList(MARKERS, o.marks, `${path}.marks`),
     when: parseCondition(c, o.when, `${path}.when`),
     reason: {
       nl: c.string(reasonJson.nl, `${path}.reason.nl`) ?? '',
@@ -581,11 +596,13 @@ function parseRule(c: Checker, value: unknown, path: string): RuleDef {
     c.fail(`${path}.reasonOnly`, `not allowed on a ${stage} rule`);
   }
   if (reasonOnly && o.referrals !== undefined) c.fail(`${path}.referrals`, 'a reason-only rule adds no referrals');
-  if (stage === 'referral' && rule.referrals.length === 0) c.fail(`${path}.referrals`, 'a referral rule needs referrals');
-  if ((stage === 'override' || stage === 'role-check') && o.referrals !== undefined) {
-    c.fail(`${path}.referrals`, `not allowed on a ${stage} rule`);
+  if (stage === 'referral' && rule.referrals.length === 0 && rule.marks.length === 0) {
+    c.fail(`${path}.referrals`, 'a referral rule needs referrals or marks');
   }
-  if (afterGuards && stage !== 'override') c.fail(`${path}.afterGuards`, 'only override rules run after guards');
+  if (stage === 'role-check' && o.referrals !== undefined) c.fail(`${path}.referrals`, `not allowed on a ${stage} rule`);
+  if (afterGuards && stage !== 'override' && stage !== 'referral') {
+    c.fail(`${path}.afterGuards`, 'only override and referral rules run after guards');
+  }
   return rule;
 }
 

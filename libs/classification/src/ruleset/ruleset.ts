@@ -1,15 +1,16 @@
-// Loads, validates and compiles a ruleset. The default ruleset (rulesets/1.0.0.json) is imported as a JSON module:
-// tsc emits it next to the compiled code (dist/libs/classification/rulesets/1.0.0.json), jest loads it natively,
-// and it is validated and compiled once, when this module is first imported.
+// Loads, validates and compiles a ruleset. The shipped rulesets (rulesets/<version>.json) are imported as JSON
+// modules: tsc emits them next to the compiled code (dist/libs/classification/rulesets/), jest loads them natively,
+// and each is validated and compiled once, when this module is first imported.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import defaultRulesetJson from '../../rulesets/1.0.0.json' with { type: 'json' };
+import ruleset100Json from '../../rulesets/1.0.0.json' with { type: 'json' };
+import ruleset200Json from '../../rulesets/2.0.0.json' with { type: 'json' };
 import { createConditionCompiler } from '../rules/conditions.js';
 import type { CompiledCondition } from '../rules/evaluation-context.js';
 import { compileTextEngine, type TextEngine } from '../text/analyse.js';
 import type { Level, PyramidLevel, Referral, Team } from '../vocabulary.js';
 import { parseRulesetDefinition } from './ruleset.schema.js';
-import { RulesetError, type RuleRouteDef, type RuleStage, type RulesetDef } from './ruleset.types.js';
+import { RulesetError, type Marker, type RuleRouteDef, type RuleStage, type RulesetDef } from './ruleset.types.js';
 
 export interface CompiledReferral {
   referral: Referral;
@@ -26,6 +27,7 @@ export interface CompiledRule {
   secondaryRoutes: readonly Exclude<Team, 'triage'>[];
   referrals: readonly CompiledReferral[];
   reasonOnly: boolean;
+  marks: readonly Marker[];
   when: CompiledCondition;
   reason: { readonly nl: string; readonly en: string };
 }
@@ -38,6 +40,9 @@ export interface Ruleset {
   readonly ruleIds: readonly string[];
   readonly rules: readonly CompiledRule[];
   readonly levelRoutes: Readonly<Record<PyramidLevel, Team>>;
+  readonly healthOwnWords: boolean;
+  /** The definition as validated (for documentation and replay tooling). */
+  readonly definition: RulesetDef;
   /** @internal compiled lexicon, role voices and language detection */
   readonly text: TextEngine;
   /** @internal rules per evaluation step, in evaluation order */
@@ -50,7 +55,9 @@ export interface Ruleset {
     readonly referrals: readonly CompiledRule[];
     /** H1, G7, G2 (overrideOrder). */
     readonly overrides: readonly CompiledRule[];
-    /** Overrides still checked after a guard stopped evaluation (G2). */
+    /** The role-check rule (G7) when it is not an override: it marks the conflict, the text's reading routes. */
+    readonly roleCheck: CompiledRule | undefined;
+    /** Override and referral rules still checked after a guard stopped evaluation (G2). */
     readonly afterGuards: readonly CompiledRule[];
   };
 }
@@ -72,6 +79,7 @@ export function compileRuleset(def: RulesetDef, source: string): Ruleset {
       when: r.when ? conditions.compile(r.when) : undefined,
     })),
     reasonOnly: rule.reasonOnly,
+    marks: rule.marks,
     when: conditions.compile(rule.when),
     reason: rule.reason,
   }));
@@ -83,7 +91,9 @@ export function compileRuleset(def: RulesetDef, source: string): Ruleset {
     source,
     ruleIds: rules.map((r) => r.id),
     rules,
-    levelRoutes: def.levelRoutes,
+    levelRoutes: def.routing.levelRoutes,
+    healthOwnWords: def.routing.healthOwnWords,
+    definition: def,
     text,
     steps: {
       guards: inStage('guard'),
@@ -93,7 +103,8 @@ export function compileRuleset(def: RulesetDef, source: string): Ruleset {
       fallbacks: inStage('fallback'),
       referrals: inStage('referral'),
       overrides,
-      afterGuards: overrides.filter((r) => afterGuardIds.has(r.id)),
+      roleCheck: inStage('role-check').find((r) => !def.overrideOrder.includes(r.id)),
+      afterGuards: [...inStage('referral'), ...overrides].filter((r) => afterGuardIds.has(r.id)),
     },
   };
 }
@@ -117,7 +128,23 @@ export function loadRuleset(path: string): Ruleset {
   return parseRuleset(data, path);
 }
 
-const DEFAULT_RULESET_FILE = fileURLToPath(new URL('../../rulesets/1.0.0.json', import.meta.url));
+const fileOf = (version: string): string => fileURLToPath(new URL(`../../rulesets/${version}.json`, import.meta.url));
 
-/** Ruleset 1.0.0 (shared/domain/rules.md), validated at module load. */
-export const DEFAULT_RULESET: Ruleset = parseRuleset(defaultRulesetJson, DEFAULT_RULESET_FILE);
+/**
+ * Every ruleset that ships with the service, by version: 1.0.0 (shared/domain/rules.md) and 2.0.0 (issue 7:
+ * people's own words, crisis, contradictions). A region activates one in its settings; classifications record it.
+ */
+export const RULESETS: ReadonlyMap<string, Ruleset> = new Map(
+  [
+    ['1.0.0', ruleset100Json],
+    ['2.0.0', ruleset200Json],
+  ].map(([version, json]) => [version as string, parseRuleset(json, fileOf(version as string))]),
+);
+
+/** The ruleset new regions use: 2.0.0. */
+export const DEFAULT_RULESET: Ruleset = RULESETS.get('2.0.0')!;
+
+/** The shipped ruleset of that version, or undefined. */
+export function rulesetOf(version: string): Ruleset | undefined {
+  return RULESETS.get(version);
+}

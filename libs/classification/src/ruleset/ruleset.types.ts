@@ -15,7 +15,7 @@ export const RULE_STAGES = [
 export type RuleStage = (typeof RULE_STAGES)[number];
 
 /** Code predicates a condition may name; everything else is declarative. */
-export const PREDICATE_NAMES = ['person-unanswered', 'role-conflict'] as const;
+export const PREDICATE_NAMES = ['person-unanswered', 'role-conflict', 'strict-health-consent'] as const;
 export type PredicateName = (typeof PREDICATE_NAMES)[number];
 
 export type FieldValue = string | boolean;
@@ -38,6 +38,10 @@ export type ConditionDef =
   | { kind: 'reading'; reading: 'person' | 'employer' }
   | { kind: 'predicate'; name: PredicateName };
 
+/** Markers a rule sets on the classification (and so on the case) when it fires. */
+export const MARKERS = ['urgent', 'consentToConfirm', 'contradiction'] as const;
+export type Marker = (typeof MARKERS)[number];
+
 export interface ReferralDef {
   referral: Referral;
   when?: ConditionDef;
@@ -57,12 +61,16 @@ export interface RuleDef {
   referrals: ReferralDef[];
   reasonOnly: boolean;
   afterGuards: boolean;
+  marks: Marker[];
   when: ConditionDef;
   reason: { nl: string; en: string };
 }
 
 export interface TermDef {
-  /** Raw notation: `~word`, `word*`, `*word`, or a phrase of several words. */
+  /**
+   * Raw notation: `~word`, `word*`, `*word`, or a phrase of several words; `a|b` offers alternatives for one word
+   * ("zie|zag het niet meer zitten"), expanded when the lexicon is compiled.
+   */
   term: string;
   tags: string[];
   context?: string;
@@ -97,7 +105,14 @@ export interface TextSettingsDef {
   maxFillers: number;
   insideTokenMinLength: number;
   fuzzy: { minTokenLength: number; distances: { minKeywordLength: number; maxDistance: number }[] };
-  negation: { negators: string[]; window: number };
+  negation: {
+    negators: string[];
+    window: number;
+    /** Phrases that turn a following negator around ("het is niet zo dat ik geen …"): double negation. */
+    doubleNegation: string[];
+  };
+  /** Words that make a sentence about someone else ("mijn zoon heeft …"): its health words are not the person's own. */
+  otherPerson: string[];
   contexts: Record<string, { prefixes: string[]; words: string[] }>;
   language: { en: string[]; nl: string[]; minEnglish: number; otherMinTokens: number };
   roleVoice: { employer: VoiceSignalDef[]; employee: VoiceSignalDef[]; ownBusiness: VoiceSignalDef[] };
@@ -105,7 +120,11 @@ export interface TextSettingsDef {
 
 export interface RulesetDef {
   version: string;
-  levelRoutes: Record<PyramidLevel, Team>;
+  routing: {
+    levelRoutes: Record<PyramidLevel, Team>;
+    /** Health words in the person's own text route the question (consent confirmed later); regions may opt out. */
+    healthOwnWords: boolean;
+  };
   text: TextSettingsDef;
   lexicon: LexiconGroupDef[];
   conditions: Record<string, ConditionDef>;

@@ -4,7 +4,8 @@ import type { LexiconGroupDef, TextSettingsDef } from '../ruleset/ruleset.types.
 import { compileLanguage, detectLanguage, type CompiledLanguage } from './language.js';
 import { compileLexicon, type CompiledLexicon } from './lexicon.js';
 import { LexiconMatcher } from './lexicon-matcher.js';
-import { normalise } from './normalise.js';
+import { expandAlternatives } from './alternatives.js';
+import { normalise, tokenise } from './normalise.js';
 import { compileRoleVoice, detectVoices, type CompiledRoleVoice, type VoiceChecks } from './role-voice.js';
 import type { TextAnalysis, TextMatch } from './text-analysis.types.js';
 
@@ -13,6 +14,8 @@ export interface TextEngine {
   matcher: LexiconMatcher;
   voice: CompiledRoleVoice;
   language: CompiledLanguage;
+  /** Phrases (token lists) that make a sentence about someone else. */
+  otherPerson: readonly (readonly string[])[];
 }
 
 export function compileTextEngine(lexicon: readonly LexiconGroupDef[], text: TextSettingsDef): TextEngine {
@@ -22,7 +25,17 @@ export function compileTextEngine(lexicon: readonly LexiconGroupDef[], text: Tex
     matcher: new LexiconMatcher(compiled),
     voice: compileRoleVoice(text),
     language: compileLanguage(text),
+    otherPerson: text.otherPerson.flatMap((pattern) => expandAlternatives(pattern).map((phrase) => tokenise(phrase))),
   };
+}
+
+function containsPhrase(tokens: readonly string[], phrases: readonly (readonly string[])[]): boolean {
+  for (const phrase of phrases) {
+    for (let i = 0; i + phrase.length <= tokens.length; i++) {
+      if (phrase.every((word, k) => tokens[i + k] === word)) return true;
+    }
+  }
+  return false;
 }
 
 const NO_VOICE_CHECKS: VoiceChecks = { employer: false, employee: false, ownBusiness: false };
@@ -30,14 +43,27 @@ const NO_VOICE_CHECKS: VoiceChecks = { employer: false, employee: false, ownBusi
 export function analyseText(engine: TextEngine, question: string, voiceChecks: VoiceChecks = NO_VOICE_CHECKS): TextAnalysis {
   const groupCount = engine.lexicon.groups.length;
   const hits = { hits: new Uint8Array(groupCount), tags: new Uint32Array(groupCount) };
+  const ownHits = new Uint8Array(groupCount);
   const matches: TextMatch[] = [];
   const { sentences, wordCount } = normalise(question);
-  sentences.forEach((tokens, s) => engine.matcher.matchSentence(tokens, s, hits, matches));
+  sentences.forEach((tokens, s) => {
+    const first = matches.length;
+    engine.matcher.matchSentence(tokens, s, hits, matches);
+    // "mijn zoon heeft autisme": health words in a sentence about someone else are not the person's own.
+    const aboutOther = engine.otherPerson.length > 0 && containsPhrase(tokens, engine.otherPerson);
+    for (let m = first; m < matches.length; m++) {
+      const match = matches[m];
+      if (match.negated) continue;
+      if (aboutOther) match.aboutOther = true;
+      else ownHits[engine.lexicon.groupIndex.get(match.group)!] = 1;
+    }
+  });
   return {
     blank: question.trim() === '',
     detectedLanguage: detectLanguage(engine.language, sentences, wordCount),
     groupHits: hits.hits,
     groupTags: hits.tags,
+    groupOwnHits: ownHits,
     voices: detectVoices(engine.voice, sentences, voiceChecks),
     matches,
   };

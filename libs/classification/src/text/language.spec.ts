@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { classify } from '../classify.js';
-import { DEFAULT_RULESET } from '../ruleset/ruleset.js';
+import { RULESETS } from '../ruleset/ruleset.js';
+
+// The text engine as ruleset 1.0.0 (rules.md §6) configures it.
+const DEFAULT_RULESET = RULESETS.get('1.0.0')!;
 import { analyseText } from './analyse.js';
 
 const detect = (question: string): string => analyseText(DEFAULT_RULESET.text, question).detectedLanguage;

@@ -1,6 +1,9 @@
 // §6.2–§6.4 through the real ruleset lexicon: which groups a question matches, how, and whether negated.
 import { describe, expect, it } from '@jest/globals';
-import { DEFAULT_RULESET } from '../ruleset/ruleset.js';
+import { RULESETS } from '../ruleset/ruleset.js';
+
+// The text engine as ruleset 1.0.0 (rules.md §6) configures it.
+const DEFAULT_RULESET = RULESETS.get('1.0.0')!;
 import { analyseText } from './analyse.js';
 import type { TextMatch } from './text-analysis.types.js';
 

@@ -4,7 +4,7 @@
 // to the accepted matches.
 import { boundedDamerauLevenshtein } from './fuzzy.js';
 import type { CompiledLexicon, CompiledTerm } from './lexicon.js';
-import { isNegated } from './negation.js';
+import { doubleNegationCancels, isNegated } from './negation.js';
 import type { MatchKind, TextMatch } from './text-analysis.types.js';
 
 // Lower is better when two candidates cover the same number of words.
@@ -194,6 +194,8 @@ export class LexiconMatcher {
       this.fuzzyCandidates(tokens[i], [i], contexts, used, accepted);
     }
 
+    const cancelled =
+      lexicon.doubleNegation.length > 0 ? doubleNegationCancels(tokens, lexicon.doubleNegation, lexicon.negators) : undefined;
     for (const candidate of accepted) {
       const group = lexicon.groups[candidate.term.group];
       const negated =
@@ -204,6 +206,7 @@ export class LexiconMatcher {
           fillers: candidate.fillers,
           negators: lexicon.negators,
           window: lexicon.negationWindow,
+          cancelled,
         });
       out.push({
         group: group.id,

@@ -1,6 +1,7 @@
 // Compiles the lexicon of a ruleset (§6.7) once, into lookup tables the matcher uses per call: single words by
 // token, phrases by first word, compound and inside-token lists, fuzzy keywords by first letter.
-import type { LexiconGroupDef, TextSettingsDef } from '../ruleset/ruleset.types.js';
+import type { LexiconGroupDef, TermDef, TextSettingsDef } from '../ruleset/ruleset.types.js';
+import { expandAlternatives } from './alternatives.js';
 import { maxFuzzyDistance, type FuzzyThreshold } from './fuzzy.js';
 import { tokenise } from './normalise.js';
 
@@ -70,9 +71,18 @@ export interface CompiledLexicon {
   acronyms: ReadonlySet<string>;
   negators: ReadonlySet<string>;
   negationWindow: number;
+  /** Double-negation frames, as token lists. */
+  doubleNegation: readonly (readonly string[])[];
   maxFillers: number;
   fuzzyMinTokenLength: number;
   contexts: CompiledContext[];
+}
+
+/** The marks of a term's notation: `~` fuzzy, `word*` compound start, `*word` compound end. */
+interface Notation {
+  fuzzy: boolean;
+  prefix: boolean;
+  suffix: boolean;
 }
 
 // Inflections attach to words, not to numbers ("spoor 2").
@@ -110,6 +120,39 @@ export function compileLexicon(groupDefs: readonly LexiconGroupDef[], text: Text
     else map.set(key, [value]);
   };
 
+  const addTerm = (g: number, termDef: TermDef, tagMask: number, termWords: string[], notation: Notation): void => {
+    const single = termWords.length === 1;
+    const word = termWords[0];
+    const acronym = single && acronyms.has(word);
+    const term: CompiledTerm = {
+      group: g,
+      raw: termDef.term,
+      words: termWords,
+      tagMask,
+      fuzzy: notation.fuzzy && !acronym,
+      prefix: notation.prefix && !acronym,
+      suffix: notation.suffix && !acronym,
+      acronym,
+      context: termDef.context === undefined ? -1 : contextNames.indexOf(termDef.context),
+      unlessContext: termDef.unlessContext === undefined ? -1 : contextNames.indexOf(termDef.unlessContext),
+      maxDistance: notation.fuzzy && !acronym ? maxFuzzyDistance(word.length, thresholds) : 0,
+    };
+    if (!single) {
+      push(phrases, word, term);
+      return;
+    }
+    const inflected = inflectedForms(word, text.inflections, acronyms);
+    push(forms, word, { term, inflected: false });
+    for (const form of inflected) push(forms, form, { term, inflected: true });
+    if (!acronym) for (let k = 1; k < word.length; k++) joinableStarts.add(word.slice(0, k));
+    if (term.prefix) prefixTerms.push(term);
+    if (term.suffix) {
+      for (const form of [word, ...inflected]) push(suffixForms, form.slice(-2), { term, form });
+    }
+    if (!acronym && word.length >= Math.max(3, text.insideTokenMinLength)) push(insideByTrigram, word.slice(0, 3), term);
+    if (term.maxDistance > 0) push(fuzzyByFirstLetter, word[0], term);
+  };
+
   groupDefs.forEach((def, g) => {
     groups.push({ id: def.id, negatable: def.negatable, healthRelated: def.healthRelated });
     groupIndex.set(def.id, g);
@@ -126,37 +169,11 @@ export function compileLexicon(groupDefs: readonly LexiconGroupDef[], text: Text
       if (suffix) body = body.slice(1);
       const prefix = body.endsWith('*');
       if (prefix) body = body.slice(0, -1);
-      const termWords = tokenise(body);
-      const single = termWords.length === 1;
-      const word = termWords[0];
-      const acronym = single && acronyms.has(word);
-      const term: CompiledTerm = {
-        group: g,
-        raw: termDef.term,
-        words: termWords,
-        tagMask,
-        fuzzy: fuzzy && !acronym,
-        prefix: prefix && !acronym,
-        suffix: suffix && !acronym,
-        acronym,
-        context: termDef.context === undefined ? -1 : contextNames.indexOf(termDef.context),
-        unlessContext: termDef.unlessContext === undefined ? -1 : contextNames.indexOf(termDef.unlessContext),
-        maxDistance: fuzzy && !acronym ? maxFuzzyDistance(word.length, thresholds) : 0,
-      };
-      if (!single) {
-        push(phrases, word, term);
-        continue;
+      // `a|b` alternatives: one compiled term per phrase they spell, each reporting the entry as written.
+      for (const phrase of expandAlternatives(body)) {
+        const termWords = tokenise(phrase);
+        if (termWords.length > 0) addTerm(g, termDef, tagMask, termWords, { fuzzy, prefix, suffix });
       }
-      const inflected = inflectedForms(word, text.inflections, acronyms);
-      push(forms, word, { term, inflected: false });
-      for (const form of inflected) push(forms, form, { term, inflected: true });
-      if (!acronym) for (let k = 1; k < word.length; k++) joinableStarts.add(word.slice(0, k));
-      if (term.prefix) prefixTerms.push(term);
-      if (term.suffix) {
-        for (const form of [word, ...inflected]) push(suffixForms, form.slice(-2), { term, form });
-      }
-      if (!acronym && word.length >= Math.max(3, text.insideTokenMinLength)) push(insideByTrigram, word.slice(0, 3), term);
-      if (term.maxDistance > 0) push(fuzzyByFirstLetter, word[0], term);
     }
   });
 
@@ -177,6 +194,7 @@ export function compileLexicon(groupDefs: readonly LexiconGroupDef[], text: Text
     acronyms,
     negators: new Set(text.negation.negators),
     negationWindow: text.negation.window,
+    doubleNegation: text.negation.doubleNegation.flatMap((frame) => expandAlternatives(frame).map((phrase) => tokenise(phrase))),
     maxFillers: text.maxFillers,
     fuzzyMinTokenLength: text.fuzzy.minTokenLength,
     contexts,

@@ -2,6 +2,8 @@
 // the same sentence, or sits among the filler tokens of the matched phrase itself. Any negator counts, also one
 // that is a word of another matched phrase: "geen uitkering of WW" drops WW. A phrase's own negator stands inside
 // the phrase, not before it, so it never drops the phrase ("contract wordt niet verlengd", "no risk").
+// Double negation (ruleset 2.0.0): a negator right after a frame such as "het is niet zo dat" is turned around
+// ("het is niet zo dat ik geen Wajong heb" is a Wajong signal); the frame's own negator negates nothing.
 
 export interface NegationInput {
   tokens: readonly string[];
@@ -11,13 +13,38 @@ export interface NegationInput {
   fillers: readonly number[];
   negators: ReadonlySet<string>;
   window: number;
+  /** Token positions whose negators do not count (see doubleNegationCancels). */
+  cancelled?: ReadonlySet<number>;
+}
+
+/** How far (in tokens) a frame's last word may stand before the negator it turns around. */
+const FRAME_REACH = 3;
+
+/** Once per sentence: positions of tokens that belong to a double-negation frame, and of the negators such a frame turns around. */
+export function doubleNegationCancels(tokens: readonly string[], frames: readonly (readonly string[])[], negators: ReadonlySet<string>): Set<number> {
+  const cancelled = new Set<number>();
+  for (const frame of frames) {
+    for (let i = 0; i + frame.length <= tokens.length; i++) {
+      if (!frame.every((word, k) => tokens[i + k] === word)) continue;
+      const end = i + frame.length - 1;
+      for (let k = i; k <= end; k++) cancelled.add(k);
+      for (let p = end + 1; p <= Math.min(tokens.length - 1, end + FRAME_REACH); p++) {
+        if (negators.has(tokens[p])) {
+          cancelled.add(p);
+          break;
+        }
+      }
+    }
+  }
+  return cancelled;
 }
 
 export function isNegated(input: NegationInput): boolean {
-  const { tokens, start, fillers, negators, window } = input;
+  const { tokens, start, fillers, negators, window, cancelled } = input;
+  const negates = (p: number): boolean => negators.has(tokens[p]) && !(cancelled?.has(p) ?? false);
   // "ik ben niet ontslagen": the negator is a filler of the phrase "ben ontslagen".
-  for (const p of fillers) if (negators.has(tokens[p])) return true;
+  for (const p of fillers) if (negates(p)) return true;
   const from = Math.max(0, start - window);
-  for (let p = start - 1; p >= from; p--) if (negators.has(tokens[p])) return true;
+  for (let p = start - 1; p >= from; p--) if (negates(p)) return true;
   return false;
 }

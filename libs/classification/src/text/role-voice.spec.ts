@@ -1,7 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import type { IntakeFacts } from '../classification.types.js';
 import { voiceChecksFor } from '../rules/role-check.js';
-import { DEFAULT_RULESET } from '../ruleset/ruleset.js';
+import { RULESETS } from '../ruleset/ruleset.js';
+
+// The text engine as ruleset 1.0.0 (rules.md §6) configures it.
+const DEFAULT_RULESET = RULESETS.get('1.0.0')!;
 import { analyseText } from './analyse.js';
 import type { RoleVoices } from './text-analysis.types.js';
 

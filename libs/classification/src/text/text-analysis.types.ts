@@ -11,6 +11,8 @@ export interface TextMatch {
   end: number;
   kind: MatchKind;
   negated: boolean;
+  /** The sentence is about someone else ("mijn zoon heeft …"). */
+  aboutOther?: boolean;
 }
 
 export type MatchKind = 'exact' | 'inflected' | 'joined' | 'compound' | 'inside' | 'fuzzy';
@@ -30,6 +32,8 @@ export interface TextAnalysis {
   groupHits: Uint8Array;
   /** Per lexicon group index: OR of the tag bits of its non-negated matches. */
   groupTags: Uint32Array;
+  /** Per lexicon group index: 1 when a non-negated match stands in a sentence that is not about someone else. */
+  groupOwnHits: Uint8Array;
   voices: RoleVoices;
   matches: TextMatch[];
 }
