@@ -10,7 +10,20 @@ export interface LabelledIntake {
   note: string;
   facts: IntakeFacts;
   referenceMonth: string;
-  expect: { level: string; route: string; secondaryRoutes: string[]; referrals: string[] };
+  expect: {
+    level: string;
+    route: string;
+    secondaryRoutes: string[];
+    referrals: string[];
+    /** Realistic corpus only: what a colleague would also accept (the route and level themselves included). */
+    acceptedRoutes?: string[];
+    acceptedLevels?: string[];
+    /** Realistic corpus only: the text signals a crisis (crisis_113 and urgent expected) / an urgent situation. */
+    crisis?: boolean;
+    urgent?: boolean;
+  };
+  /** Rule fixtures: expectations that changed with a later ruleset's policy, by version. */
+  expectByRuleset?: Record<string, Partial<LabelledIntake['expect']>>;
 }
 
 export const DEFAULT_REFERENCE_MONTH = '2026-11';
@@ -21,11 +34,21 @@ function projectRoot(): URL {
   return parent.pathname.endsWith('/dist/') ? new URL('../', parent) : parent;
 }
 
-/** The sample set, plus our own hand-labelled sets (extra: every rule; edge: adversarial cases) when present. */
+/**
+ * The fixtures written from the rules (the public samples, extra: every rule, edge: adversarial cases), then the
+ * realistic corpus (questions written the way people write, labelled by a loket professional) and its held-out
+ * part, when present.
+ */
 export function defaultLabelledFiles(): string[] {
-  const fixtures = new URL('test/fixtures/', projectRoot());
-  return ['intakes.jsonl', 'intakes-extra.jsonl', 'intakes-edge.jsonl']
-    .map((name) => fileURLToPath(new URL(name, fixtures)))
+  const root = projectRoot();
+  return [
+    'test/fixtures/intakes.jsonl',
+    'test/fixtures/intakes-extra.jsonl',
+    'test/fixtures/intakes-edge.jsonl',
+    'test/corpus/realistic.jsonl',
+    'test/corpus/holdout.jsonl',
+  ]
+    .map((name) => fileURLToPath(new URL(name, root)))
     .filter((path) => existsSync(path));
 }
 
@@ -76,7 +99,12 @@ export function readLabelledIntakes(file: string): LabelledIntake[] {
           route: String(expect.route),
           secondaryRoutes: strings(expect.secondaryRoutes),
           referrals: strings(expect.referrals),
+          ...(Array.isArray(expect.acceptedRoutes) ? { acceptedRoutes: strings(expect.acceptedRoutes) } : {}),
+          ...(Array.isArray(expect.acceptedLevels) ? { acceptedLevels: strings(expect.acceptedLevels) } : {}),
+          ...(typeof expect.crisis === 'boolean' ? { crisis: expect.crisis } : {}),
+          ...(typeof expect.urgent === 'boolean' ? { urgent: expect.urgent } : {}),
         },
+        ...(isObject(row.expectByRuleset) ? { expectByRuleset: row.expectByRuleset as LabelledIntake['expectByRuleset'] } : {}),
       });
     });
   return out;

@@ -24,8 +24,14 @@ function strictHealthConsent(ctx: EvaluationContext): boolean {
   return !ctx.healthOwnWords;
 }
 
+/** The text speaks as an employee ("mijn werkgever", "ik werk bij …"), whatever the role. */
+function employeeVoice(ctx: EvaluationContext): boolean {
+  return ctx.text.voices.employee;
+}
+
 export const PREDICATES: Readonly<Record<PredicateName, CompiledCondition>> = {
   'person-unanswered': personUnanswered,
   'role-conflict': roleConflict,
   'strict-health-consent': strictHealthConsent,
+  'employee-voice': employeeVoice,
 };

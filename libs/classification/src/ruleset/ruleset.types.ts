@@ -15,7 +15,7 @@ export const RULE_STAGES = [
 export type RuleStage = (typeof RULE_STAGES)[number];
 
 /** Code predicates a condition may name; everything else is declarative. */
-export const PREDICATE_NAMES = ['person-unanswered', 'role-conflict', 'strict-health-consent'] as const;
+export const PREDICATE_NAMES = ['person-unanswered', 'role-conflict', 'strict-health-consent', 'employee-voice'] as const;
 export type PredicateName = (typeof PREDICATE_NAMES)[number];
 
 export type FieldValue = string | boolean;
