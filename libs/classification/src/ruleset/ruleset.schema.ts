@@ -329,12 +329,13 @@ function parseLexicon(c: Checker, value: unknown): LexiconGroupDef[] {
   const groups = (c.array(value, 'lexicon', true) ?? []).map((g, i) => {
     const gp = `lexicon[${i}]`;
     const o = c.object(g, gp) ?? {};
-    c.keys(o, gp, ['id', 'label', 'level', 'negatable', 'healthRelated', 'terms', 'en', 'typos']);
+    c.keys(o, gp, ['id', 'label', 'level', 'negatable', 'healthRelated', 'maxFillers', 'terms', 'en', 'typos', 'vocabulary']);
     const id = c.string(o.id, `${gp}.id`, GROUP_ID) ?? `?${i}`;
     if (c.groupIds.has(id)) c.fail(`${gp}.id`, `duplicate lexicon group '${id}'`);
     c.groupIds.add(id);
     const terms: TermDef[] = [];
-    for (const key of ['terms', 'en', 'typos'] as const) {
+    // `vocabulary`: a long list of phrasings of the concept gathered from outside the rules (e.g. a crisis line's).
+    for (const key of ['terms', 'en', 'typos', 'vocabulary'] as const) {
       if (key !== 'terms' && o[key] === undefined) continue;
       (c.array(o[key], `${gp}.${key}`, key === 'terms') ?? []).forEach((entry, j) => {
         terms.push(...parseTermEntry(c, entry, `${gp}.${key}[${j}]`));
@@ -347,6 +348,7 @@ function parseLexicon(c: Checker, value: unknown): LexiconGroupDef[] {
       healthRelated: c.boolean(o.healthRelated, `${gp}.healthRelated`),
       terms,
     };
+    if (o.maxFillers !== undefined) group.maxFillers = c.integer(o.maxFillers, `${gp}.maxFillers`, 0);
     if (o.level !== undefined) {
       const level = c.oneOf(PYRAMID_LEVELS, o.level, `${gp}.level`);
       if (level) group.level = level;

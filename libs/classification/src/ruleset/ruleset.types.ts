@@ -83,6 +83,8 @@ export interface LexiconGroupDef {
   level?: PyramidLevel;
   negatable: boolean;
   healthRelated: boolean;
+  /** Filler tokens a phrase of this group may have in total; defaults to text.maxFillers. */
+  maxFillers?: number;
   terms: TermDef[];
 }
 

@@ -28,7 +28,7 @@ describe('language detection (§6.6)', () => {
   it('a given language wins over detection', () => {
     const result = classify(
       { role: 'worker', country: 'NL', question: 'Ik wil omscholen.', language: 'en', consent: { processing: true } },
-      { referenceMonth: '2026-11' },
+      { referenceMonth: '2026-11', ruleset: DEFAULT_RULESET },
     );
     expect(result.language).toBe('en');
     expect(result.referrals).toEqual(['leerwerkloket', 'win_punt']);

@@ -68,7 +68,7 @@ function contextAllows(term: CompiledTerm, contexts: SentenceContexts): boolean 
   return true;
 }
 
-/** Aligns a phrase that starts at `start` (its first word matched exactly), allowing `maxFillers` in total. */
+/** Aligns a phrase that starts at `start` (its first word matched exactly), allowing the term's `maxFillers` in total. */
 function alignPhrase(
   lexicon: CompiledLexicon,
   tokens: readonly string[],
@@ -86,7 +86,7 @@ function alignPhrase(
     const inflect = w === last && !lexicon.acronyms.has(word) && ENDS_WITH_LETTER.test(word);
     let found = -1;
     // The nearest occurrence is always the best choice for the remaining filler budget.
-    for (let p = pos + 1; p < tokens.length && p - pos - 1 + fillers.length <= lexicon.maxFillers; p++) {
+    for (let p = pos + 1; p < tokens.length && p - pos - 1 + fillers.length <= term.maxFillers; p++) {
       if (blocked[p] === 1) continue;
       const m = wordMatch(lexicon, tokens[p], word, inflect);
       if (m !== undefined) {

@@ -23,6 +23,8 @@ export interface CompiledTerm {
   unlessContext: number;
   /** Fuzzy distance allowed for this keyword; 0 when not fuzzy. */
   maxDistance: number;
+  /** Filler tokens allowed in total inside this phrase. */
+  maxFillers: number;
 }
 
 export interface CompiledGroup {
@@ -136,6 +138,7 @@ export function compileLexicon(groupDefs: readonly LexiconGroupDef[], text: Text
       context: termDef.context === undefined ? -1 : contextNames.indexOf(termDef.context),
       unlessContext: termDef.unlessContext === undefined ? -1 : contextNames.indexOf(termDef.unlessContext),
       maxDistance: notation.fuzzy && !acronym ? maxFuzzyDistance(word.length, thresholds) : 0,
+      maxFillers: groupDefs[g].maxFillers ?? text.maxFillers,
     };
     if (!single) {
       push(phrases, word, term);

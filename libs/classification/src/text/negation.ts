@@ -27,12 +27,12 @@ export function doubleNegationCancels(tokens: readonly string[], frames: readonl
     for (let i = 0; i + frame.length <= tokens.length; i++) {
       if (!frame.every((word, k) => tokens[i + k] === word)) continue;
       const end = i + frame.length - 1;
-      for (let k = i; k <= end; k++) cancelled.add(k);
+      // Only a frame followed by a negator is a double negation; "ik denk niet dat …" alone still negates.
       for (let p = end + 1; p <= Math.min(tokens.length - 1, end + FRAME_REACH); p++) {
-        if (negators.has(tokens[p])) {
-          cancelled.add(p);
-          break;
-        }
+        if (!negators.has(tokens[p])) continue;
+        for (let k = i; k <= end; k++) cancelled.add(k);
+        cancelled.add(p);
+        break;
       }
     }
   }
