@@ -32,6 +32,7 @@ export function createConditionCompiler(
   lexicon: CompiledLexicon,
   ruleIndex: ReadonlyMap<string, number>,
   named: Readonly<Record<string, ConditionDef>>,
+  signalNames: readonly string[] = [],
 ): ConditionCompiler {
   const compiledNamed = new Map<string, CompiledCondition>();
 
@@ -116,6 +117,10 @@ export function createConditionCompiler(
       }
       case 'predicate':
         return PREDICATES[def.name];
+      case 'signal': {
+        const index = signalNames.indexOf(def.name);
+        return (ctx) => ctx.text.signals[index] === 1;
+      }
     }
   };
 

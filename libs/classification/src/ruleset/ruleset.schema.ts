@@ -60,6 +60,7 @@ const CONDITION_KEYS = [
   'resultRoute',
   'reading',
   'predicate',
+  'signal',
 ] as const;
 
 class Checker {
@@ -68,6 +69,7 @@ class Checker {
   tags = new Set<string>();
   conditionNames = new Set<string>();
   contextNames = new Set<string>();
+  signalNames = new Set<string>();
   ruleIds = new Set<string>();
 
   fail(path: string, message: string): void {
@@ -235,6 +237,7 @@ function parseText(c: Checker, value: unknown): TextSettingsDef {
     'language',
     'roleVoice',
     'otherPerson',
+    'signals',
   ]);
   const word = /^[a-z0-9]+$/;
   const fuzzyJson = c.object(t.fuzzy, `${p}.fuzzy`) ?? {};
@@ -278,6 +281,7 @@ function parseText(c: Checker, value: unknown): TextSettingsDef {
       doubleNegation: c.strings(negation.doubleNegation ?? [], `${p}.negation.doubleNegation`, false, VOICE_PATTERN),
     },
     otherPerson: c.strings(t.otherPerson ?? [], `${p}.otherPerson`, false, VOICE_PATTERN),
+    signals: parseSignals(c, t.signals, `${p}.signals`),
     contexts,
     language: {
       en: c.strings(language.en, `${p}.language.en`, true, word),
@@ -294,6 +298,19 @@ function parseText(c: Checker, value: unknown): TextSettingsDef {
 }
 
 const VOICE_PATTERN = /^[a-z0-9|]+( [a-z0-9|]+)*$/;
+
+function parseSignals(c: Checker, value: unknown, path: string): Record<string, VoiceSignalDef[]> {
+  const out: Record<string, VoiceSignalDef[]> = {};
+  if (value === undefined) return out;
+  const o = c.object(value, path) ?? {};
+  for (const [name, defs] of Object.entries(o)) {
+    if (name === '$comment') continue;
+    if (!NAME.test(name)) c.fail(join(path, name), `signal name must match ${String(NAME)}`);
+    out[name] = parseVoice(c, defs, join(path, name));
+    c.signalNames.add(name);
+  }
+  return out;
+}
 
 function parseVoice(c: Checker, value: unknown, path: string): VoiceSignalDef[] {
   return (c.array(value, path, true) ?? []).map((signal, i) => {
@@ -480,6 +497,12 @@ function parseCondition(c: Checker, value: unknown, path: string): ConditionDef 
       c.keys(o, path, ['reading']);
       const reading = c.oneOf(['person', 'employer'] as const, o.reading, p) ?? 'person';
       return { kind, reading };
+    }
+    case 'signal': {
+      c.keys(o, path, ['signal']);
+      const name = c.string(o.signal, p) ?? '';
+      if (name && !c.signalNames.has(name)) c.fail(p, `unknown signal '${name}'`);
+      return { kind, name };
     }
     case 'predicate': {
       c.keys(o, path, ['predicate']);

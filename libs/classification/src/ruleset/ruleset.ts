@@ -65,7 +65,7 @@ export interface Ruleset {
 export function compileRuleset(def: RulesetDef, source: string): Ruleset {
   const text = compileTextEngine(def.lexicon, def.text);
   const ruleIndex = new Map(def.rules.map((rule, i) => [rule.id, i]));
-  const conditions = createConditionCompiler(text.lexicon, ruleIndex, def.conditions);
+  const conditions = createConditionCompiler(text.lexicon, ruleIndex, def.conditions, Object.keys(def.text.signals));
   const rules: CompiledRule[] = def.rules.map((rule, index) => ({
     index,
     id: rule.id,

@@ -36,7 +36,8 @@ export type ConditionDef =
   | { kind: 'resultLevel'; levels: Level[] }
   | { kind: 'resultRoute'; routes: Route[] }
   | { kind: 'reading'; reading: 'person' | 'employer' }
-  | { kind: 'predicate'; name: PredicateName };
+  | { kind: 'predicate'; name: PredicateName }
+  | { kind: 'signal'; name: string };
 
 /** Markers a rule sets on the classification (and so on the case) when it fires. */
 export const MARKERS = ['urgent', 'consentToConfirm', 'contradiction'] as const;
@@ -118,6 +119,8 @@ export interface TextSettingsDef {
   contexts: Record<string, { prefixes: string[]; words: string[] }>;
   language: { en: string[]; nl: string[]; minEnglish: number; otherMinTokens: number };
   roleVoice: { employer: VoiceSignalDef[]; employee: VoiceSignalDef[]; ownBusiness: VoiceSignalDef[] };
+  /** Named sentence signals: words that together, in one sentence and in any order, express a concept. */
+  signals: Record<string, VoiceSignalDef[]>;
 }
 
 export interface RulesetDef {

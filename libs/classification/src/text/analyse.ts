@@ -14,8 +14,8 @@ export interface TextEngine {
   matcher: LexiconMatcher;
   voice: CompiledRoleVoice;
   language: CompiledLanguage;
-  /** Phrases (token lists) that make a sentence about someone else. */
-  otherPerson: readonly (readonly string[])[];
+  /** Phrases (token lists) that make a sentence about someone else, by their first word. */
+  otherPerson: ReadonlyMap<string, readonly (readonly string[])[]>;
 }
 
 export function compileTextEngine(lexicon: readonly LexiconGroupDef[], text: TextSettingsDef): TextEngine {
@@ -25,14 +25,25 @@ export function compileTextEngine(lexicon: readonly LexiconGroupDef[], text: Tex
     matcher: new LexiconMatcher(compiled),
     voice: compileRoleVoice(text),
     language: compileLanguage(text),
-    otherPerson: text.otherPerson.flatMap((pattern) => expandAlternatives(pattern).map((phrase) => tokenise(phrase))),
+    otherPerson: byFirstWord(text.otherPerson.flatMap((pattern) => expandAlternatives(pattern).map((phrase) => tokenise(phrase)))),
   };
 }
 
-function containsPhrase(tokens: readonly string[], phrases: readonly (readonly string[])[]): boolean {
+function byFirstWord(phrases: readonly string[][]): Map<string, string[][]> {
+  const map = new Map<string, string[][]>();
   for (const phrase of phrases) {
-    for (let i = 0; i + phrase.length <= tokens.length; i++) {
-      if (phrase.every((word, k) => tokens[i + k] === word)) return true;
+    if (phrase.length === 0) continue;
+    const list = map.get(phrase[0]);
+    if (list) list.push(phrase);
+    else map.set(phrase[0], [phrase]);
+  }
+  return map;
+}
+
+function containsPhrase(tokens: readonly string[], byFirstWord: ReadonlyMap<string, readonly (readonly string[])[]>): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    for (const phrase of byFirstWord.get(tokens[i]) ?? []) {
+      if (i + phrase.length <= tokens.length && phrase.every((word, k) => tokens[i + k] === word)) return true;
     }
   }
   return false;
@@ -50,7 +61,7 @@ export function analyseText(engine: TextEngine, question: string, voiceChecks: V
     const first = matches.length;
     engine.matcher.matchSentence(tokens, s, hits, matches);
     // "mijn zoon heeft autisme": health words in a sentence about someone else are not the person's own.
-    const aboutOther = engine.otherPerson.length > 0 && containsPhrase(tokens, engine.otherPerson);
+    const aboutOther = engine.otherPerson.size > 0 && containsPhrase(tokens, engine.otherPerson);
     for (let m = first; m < matches.length; m++) {
       const match = matches[m];
       if (match.negated) continue;
@@ -58,13 +69,16 @@ export function analyseText(engine: TextEngine, question: string, voiceChecks: V
       else ownHits[engine.lexicon.groupIndex.get(match.group)!] = 1;
     }
   });
+  const signals = new Uint8Array(engine.voice.named.length);
+  const voices = detectVoices(engine.voice, sentences, voiceChecks, signals);
   return {
     blank: question.trim() === '',
     detectedLanguage: detectLanguage(engine.language, sentences, wordCount),
     groupHits: hits.hits,
     groupTags: hits.tags,
     groupOwnHits: ownHits,
-    voices: detectVoices(engine.voice, sentences, voiceChecks),
+    voices,
+    signals,
     matches,
   };
 }

@@ -51,6 +51,29 @@ export function boundedDamerauLevenshtein(a: string, b: string, max: number): nu
   return distance > max ? max + 1 : distance;
 }
 
+/** Letter counts (a–z, digits folded together) of a word: a cheap lower bound for the edit distance. */
+export function letterHistogram(word: string): Uint8Array {
+  const counts = new Uint8Array(27);
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) - 97;
+    counts[c >= 0 && c < 26 ? c : 26]++;
+  }
+  return counts;
+}
+
+/**
+ * True when the histograms alone prove the distance exceeds `max`: an insert or delete changes the letter counts
+ * by 1, a substitution by 2, a swap by 0, so the distance is at least half the L1 difference of the counts.
+ */
+export function histogramsRuleOut(a: Uint8Array, b: Uint8Array, max: number): boolean {
+  let difference = 0;
+  for (let i = 0; i < 27; i++) {
+    difference += a[i] > b[i] ? a[i] - b[i] : b[i] - a[i];
+    if (difference > 2 * max) return true;
+  }
+  return false;
+}
+
 export interface FuzzyThreshold {
   minKeywordLength: number;
   maxDistance: number;

@@ -2,7 +2,7 @@
 // single words, compounds), then accepted longest first; an accepted match uses up its tokens. Fuzzy matches
 // come last, only for tokens nothing else matched (a joined pair before a single token). Negation is applied
 // to the accepted matches.
-import { boundedDamerauLevenshtein } from './fuzzy.js';
+import { boundedDamerauLevenshtein, histogramsRuleOut, letterHistogram } from './fuzzy.js';
 import type { CompiledLexicon, CompiledTerm } from './lexicon.js';
 import { doubleNegationCancels, isNegated } from './negation.js';
 import type { MatchKind, TextMatch } from './text-analysis.types.js';
@@ -135,8 +135,42 @@ function sameSpan(a: Candidate, b: Candidate): boolean {
   );
 }
 
+/** The fuzzy keywords nearest to a token (before sentence contexts are applied). */
+interface FuzzyHit {
+  distance: number;
+  terms: CompiledTerm[];
+}
+
+/** Tokens repeat across questions; their fuzzy look-ups are remembered up to this many tokens. */
+const FUZZY_MEMO_LIMIT = 50_000;
+
 export class LexiconMatcher {
+  private readonly fuzzyMemo = new Map<string, FuzzyHit | null>();
+
   constructor(private readonly lexicon: CompiledLexicon) {}
+
+  /** Every fuzzy keyword at the smallest distance within its own threshold, or null. Pure, so memoised. */
+  private nearestFuzzy(token: string): FuzzyHit | null {
+    const known = this.fuzzyMemo.get(token);
+    if (known !== undefined) return known;
+    let hit: FuzzyHit | null = null;
+    const list = this.lexicon.fuzzyByFirstLetter.get(token[0]);
+    if (list) {
+      const histogram = letterHistogram(token);
+      for (const term of list) {
+        const word = term.words[0];
+        if (Math.abs(word.length - token.length) > term.maxDistance) continue;
+        if (histogramsRuleOut(histogram, term.histogram, term.maxDistance)) continue;
+        const distance = boundedDamerauLevenshtein(token, word, term.maxDistance);
+        if (distance === 0 || distance > term.maxDistance) continue;
+        if (hit === null || distance < hit.distance) hit = { distance, terms: [term] };
+        else if (distance === hit.distance && !hit.terms.includes(term)) hit.terms.push(term);
+      }
+    }
+    if (this.fuzzyMemo.size >= FUZZY_MEMO_LIMIT) this.fuzzyMemo.clear();
+    this.fuzzyMemo.set(token, hit);
+    return hit;
+  }
 
   /** Matches one sentence; records accepted matches in `out` and non-negated ones in `hits`. */
   matchSentence(tokens: readonly string[], sentence: number, hits: GroupHits, out: TextMatch[]): void {
@@ -238,7 +272,7 @@ export class LexiconMatcher {
       for (const f of forms) if (!f.inflected) add(f.term, 'exact');
       for (const f of forms) if (f.inflected) add(f.term, 'inflected');
     }
-    for (const term of lexicon.prefixTerms) {
+    for (const term of lexicon.prefixTermsByStart.get(token.slice(0, 2)) ?? []) {
       const word = term.words[0];
       if (token.length > word.length && token.startsWith(word)) add(term, 'compound');
     }
@@ -278,7 +312,7 @@ export class LexiconMatcher {
     // Keywords that start the joined token: the first token is then a proper start of one.
     if (lexicon.joinableStarts.has(first)) {
       for (const { term } of lexicon.forms.get(joined) ?? []) if (term.words[0].length > first.length) add(term);
-      for (const term of lexicon.prefixTerms) {
+      for (const term of lexicon.prefixTermsByStart.get(joined.slice(0, 2)) ?? []) {
         const word = term.words[0];
         if (word.length > first.length && joined.length > word.length && joined.startsWith(word)) add(term);
       }
@@ -314,22 +348,10 @@ export class LexiconMatcher {
   ): boolean {
     const lexicon = this.lexicon;
     if (token.length < lexicon.fuzzyMinTokenLength) return false;
-    const list = lexicon.fuzzyByFirstLetter.get(token[0]);
-    if (!list) return false;
-    let best = Number.POSITIVE_INFINITY;
-    let bestTerms: CompiledTerm[] = [];
-    for (const term of list) {
-      const word = term.words[0];
-      if (Math.abs(word.length - token.length) > term.maxDistance) continue;
-      const distance = boundedDamerauLevenshtein(token, word, term.maxDistance);
-      if (distance === 0 || distance > term.maxDistance || !contextAllows(term, contexts)) continue;
-      if (distance < best) {
-        best = distance;
-        bestTerms = [term];
-      } else if (distance === best && !bestTerms.includes(term)) {
-        bestTerms.push(term);
-      }
-    }
+    const hit = this.nearestFuzzy(token);
+    if (hit === null) return false;
+    const best = hit.distance;
+    const bestTerms = hit.terms.filter((term) => contextAllows(term, contexts));
     if (bestTerms.length === 0) return false;
     for (const p of positions) used[p] = 1;
     const start = positions[0];

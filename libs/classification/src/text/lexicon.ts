@@ -2,7 +2,7 @@
 // token, phrases by first word, compound and inside-token lists, fuzzy keywords by first letter.
 import type { LexiconGroupDef, TermDef, TextSettingsDef } from '../ruleset/ruleset.types.js';
 import { expandAlternatives } from './alternatives.js';
-import { maxFuzzyDistance, type FuzzyThreshold } from './fuzzy.js';
+import { letterHistogram, maxFuzzyDistance, type FuzzyThreshold } from './fuzzy.js';
 import { tokenise } from './normalise.js';
 
 export interface CompiledTerm {
@@ -23,6 +23,8 @@ export interface CompiledTerm {
   unlessContext: number;
   /** Fuzzy distance allowed for this keyword; 0 when not fuzzy. */
   maxDistance: number;
+  /** Letter counts of the (single) word, for the fuzzy prefilter. */
+  histogram: Uint8Array;
   /** Filler tokens allowed in total inside this phrase. */
   maxFillers: number;
 }
@@ -61,6 +63,8 @@ export interface CompiledLexicon {
   /** Multi-word terms by their first word. */
   phrases: ReadonlyMap<string, CompiledTerm[]>;
   prefixTerms: CompiledTerm[];
+  /** `word*` terms by the first two letters of their word (every such word has at least two). */
+  prefixTermsByStart: ReadonlyMap<string, CompiledTerm[]>;
   /** `*word` forms by their last two letters. */
   suffixForms: ReadonlyMap<string, SuffixForm[]>;
   /** Single words of insideTokenMinLength letters or more (they also match inside a token), by first 3 letters. */
@@ -139,6 +143,7 @@ export function compileLexicon(groupDefs: readonly LexiconGroupDef[], text: Text
       unlessContext: termDef.unlessContext === undefined ? -1 : contextNames.indexOf(termDef.unlessContext),
       maxDistance: notation.fuzzy && !acronym ? maxFuzzyDistance(word.length, thresholds) : 0,
       maxFillers: groupDefs[g].maxFillers ?? text.maxFillers,
+      histogram: letterHistogram(word),
     };
     if (!single) {
       push(phrases, word, term);
@@ -188,6 +193,7 @@ export function compileLexicon(groupDefs: readonly LexiconGroupDef[], text: Text
     joinableStarts,
     phrases,
     prefixTerms,
+    prefixTermsByStart: groupBy(prefixTerms, (term) => term.words[0].slice(0, 2)),
     suffixForms,
     insideByTrigram,
     insideTokenMinLength: text.insideTokenMinLength,
@@ -202,6 +208,17 @@ export function compileLexicon(groupDefs: readonly LexiconGroupDef[], text: Text
     fuzzyMinTokenLength: text.fuzzy.minTokenLength,
     contexts,
   };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
 }
 
 /** Mask of the given tags (unknown tags were rejected when the file was validated). */

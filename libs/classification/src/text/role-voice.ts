@@ -22,6 +22,8 @@ export interface CompiledRoleVoice {
   employer: CompiledSignal[];
   employee: CompiledSignal[];
   ownBusiness: CompiledSignal[];
+  /** Named sentence signals (text.signals): concepts that are words appearing together, in any order. */
+  named: { name: string; signals: CompiledSignal[] }[];
   /** Patterns by each word their first slot accepts, so a sentence is scanned once. */
   byFirstWord: ReadonlyMap<string, Pattern[]>;
   patternCount: number;
@@ -58,6 +60,7 @@ export function compileRoleVoice(text: TextSettingsDef): CompiledRoleVoice {
     employer: text.roleVoice.employer.map(compileSignal),
     employee: text.roleVoice.employee.map(compileSignal),
     ownBusiness: text.roleVoice.ownBusiness.map(compileSignal),
+    named: Object.entries(text.signals).map(([name, defs]) => ({ name, signals: defs.map(compileSignal) })),
     byFirstWord,
     patternCount,
   };
@@ -95,10 +98,18 @@ function signalPresent(signals: readonly CompiledSignal[], present: Uint8Array):
   return signals.some((signal) => signal.all.every(clauseIn) && !signal.none.some(clauseIn));
 }
 
-/** Only the voices that matter for the chosen role are checked (§6.5); the others are reported false. */
-export function detectVoices(voice: CompiledRoleVoice, sentences: readonly string[][], checks: VoiceChecks): RoleVoices {
+/**
+ * Only the voices that matter for the chosen role are checked (§6.5); the others are reported false. Named signals
+ * are always checked; `signals[i]` is 1 when named signal i holds in some sentence.
+ */
+export function detectVoices(
+  voice: CompiledRoleVoice,
+  sentences: readonly string[][],
+  checks: VoiceChecks,
+  signals: Uint8Array = new Uint8Array(voice.named.length),
+): RoleVoices {
   const voices: RoleVoices = { employer: false, employee: false, ownBusiness: false };
-  if (!checks.employer && !checks.employee && !checks.ownBusiness) return voices;
+  if (!checks.employer && !checks.employee && !checks.ownBusiness && voice.named.length === 0) return voices;
   const present = new Uint8Array(voice.patternCount);
   for (const tokens of sentences) {
     present.fill(0);
@@ -113,6 +124,9 @@ export function detectVoices(voice: CompiledRoleVoice, sentences: readonly strin
     if (checks.employer && signalPresent(voice.employer, present)) voices.employer = true;
     if (checks.employee && signalPresent(voice.employee, present)) voices.employee = true;
     if (checks.ownBusiness && signalPresent(voice.ownBusiness, present)) voices.ownBusiness = true;
+    voice.named.forEach((named, i) => {
+      if (signals[i] === 0 && signalPresent(named.signals, present)) signals[i] = 1;
+    });
   }
   return voices;
 }

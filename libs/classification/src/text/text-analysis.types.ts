@@ -35,5 +35,7 @@ export interface TextAnalysis {
   /** Per lexicon group index: 1 when a non-negated match stands in a sentence that is not about someone else. */
   groupOwnHits: Uint8Array;
   voices: RoleVoices;
+  /** Per named sentence signal (text.signals, in file order): 1 when it holds in some sentence. */
+  signals: Uint8Array;
   matches: TextMatch[];
 }
