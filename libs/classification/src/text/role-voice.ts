@@ -111,7 +111,11 @@ export function detectVoices(
   const voices: RoleVoices = { employer: false, employee: false, ownBusiness: false };
   if (!checks.employer && !checks.employee && !checks.ownBusiness && voice.named.length === 0) return voices;
   const present = new Uint8Array(voice.patternCount);
+  // Named signals look at a sentence together with the one before it: "stond op het perron. één stap en klaar".
+  const previous = new Uint8Array(voice.named.length > 0 ? voice.patternCount : 0);
+  const window = new Uint8Array(previous.length);
   for (const tokens of sentences) {
+    if (previous.length > 0) previous.set(present);
     present.fill(0);
     for (let i = 0; i < tokens.length; i++) {
       const patterns = voice.byFirstWord.get(tokens[i]);
@@ -124,9 +128,12 @@ export function detectVoices(
     if (checks.employer && signalPresent(voice.employer, present)) voices.employer = true;
     if (checks.employee && signalPresent(voice.employee, present)) voices.employee = true;
     if (checks.ownBusiness && signalPresent(voice.ownBusiness, present)) voices.ownBusiness = true;
-    voice.named.forEach((named, i) => {
-      if (signals[i] === 0 && signalPresent(named.signals, present)) signals[i] = 1;
-    });
+    if (voice.named.length > 0) {
+      for (let k = 0; k < window.length; k++) window[k] = present[k] | previous[k];
+      voice.named.forEach((named, i) => {
+        if (signals[i] === 0 && signalPresent(named.signals, window)) signals[i] = 1;
+      });
+    }
   }
   return voices;
 }
