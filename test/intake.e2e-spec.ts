@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { readFixture } from './support/fixtures.js';
+import { expectedUnder, readFixture } from './support/fixtures.js';
 import { startTestApp, waitForClassification, type TestApp } from './support/test-app.js';
 
 const samples = readFixture('intakes.jsonl');
@@ -37,8 +37,8 @@ describe('intake → classification → region → worklist (real PostgreSQL and
       if (sample.request.person?.ageBand === 'under_16') {
         expect(response.status).toBe(200);
         expect(response.body.trackingCode).toBeNull();
-        expect(response.body.classification.level).toBe(sample.expect.level);
-        expect(response.body.classification.referrals).toEqual(sample.expect.referrals);
+        expect(response.body.classification.level).toBe(expectedUnder(sample).level);
+        expect(response.body.classification.referrals).toEqual(expectedUnder(sample).referrals);
         continue;
       }
       expect(response.status).toBe(201);
@@ -49,8 +49,21 @@ describe('intake → classification → region → worklist (real PostgreSQL and
         secondaryRoutes: [...status.classification.secondaryRoutes].sort(),
         referrals: [...status.classification.referrals].sort(),
         regionName: status.region?.name ?? null,
+        urgent: status.classification.urgent,
+        contradiction: status.classification.contradiction,
+        consentToConfirm: status.classification.consentToConfirm,
       };
-      const want = { ...sample.expect, secondaryRoutes: [...sample.expect.secondaryRoutes].sort(), referrals: [...sample.expect.referrals].sort() };
+      const expected = expectedUnder(sample);
+      const want = {
+        level: expected.level,
+        route: expected.route,
+        secondaryRoutes: [...expected.secondaryRoutes].sort(),
+        referrals: [...expected.referrals].sort(),
+        regionName: expected.regionName,
+        urgent: expected.urgent ?? false,
+        contradiction: expected.contradiction ?? false,
+        consentToConfirm: expected.consentToConfirm ?? false,
+      };
       if (JSON.stringify(got) !== JSON.stringify(want)) mismatches.push(`${sample.id}: want ${JSON.stringify(want)} got ${JSON.stringify(got)}`);
     }
     expect(mismatches).toEqual([]);
@@ -62,7 +75,7 @@ describe('intake → classification → region → worklist (real PostgreSQL and
     const status = await waitForClassification(t.http, response.body.trackingCode);
     expect(status).toMatchObject({ status: 'routed', region: { code: 'AM26', name: 'Midden-Brabant' }, caseReference: expect.stringMatching(/^WL-\d{4}-\d{6}$/) });
     expect(status.classification.reasons.length).toBeGreaterThan(0);
-    expect(status.classification.rulesetVersion).toBe('1.0.0');
+    expect(status.classification.rulesetVersion).toBe('2.0.0');
     expect(JSON.stringify(status)).not.toContain('heftruck');
   });
 

@@ -11,6 +11,7 @@ import { StaffModule } from '#libs/staff';
 import { TrackingModule } from '#libs/tracking';
 import { ReportsModule } from '#libs/reports';
 import { RegionSettingsController } from './admin/region-settings.controller.js';
+import { ReplayController } from './reports/replay.controller.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { AuditController } from './admin/audit.controller.js';
 import { AdminGuard } from './admin/admin.guard.js';
@@ -51,6 +52,7 @@ import { WorklistsController } from './worklists/worklists.controller.js';
     OverviewController,
     MeController,
     ReportsController,
+    ReplayController,
     UsersController,
     AuditController,
     RegionSettingsController,

@@ -78,6 +78,15 @@ export class WorkingDayCalendar {
   }
 
   /**
+   * The end (midnight after) of the working day `start` falls on, or of the next working day when `start` is on a
+   * weekend or holiday: the deadline for "the same working day" (urgent cases).
+   */
+  endOfWorkingDay(start: Date): Date {
+    const { date } = this.countingStart(start);
+    return startOfDay(addDays(date, 1));
+  }
+
+  /**
    * Whole working days elapsed from `from` to `to`: the largest n >= 0 with `addWorkingDays(from, n) <= to` (0 if
    * there is none), so it is the exact inverse of `addWorkingDays` ("answered within 2 working days",
    * "3 working days overdue").

@@ -28,9 +28,15 @@ export class CaseClocksService {
    * Fields for a case that lands on a worklist: fresh clocks for that team's SLA, counted from `at`. Returns the
    * region's settings too, for `afterLanding` (one read of them per landing).
    */
-  async landing(worklist: WorklistKey, level: Level, at: Date, known?: RegionSettings): Promise<{ fields: Partial<Case>; settings: RegionSettings }> {
+  async landing(
+    worklist: WorklistKey,
+    level: Level,
+    at: Date,
+    known?: RegionSettings,
+    urgent = false,
+  ): Promise<{ fields: Partial<Case>; settings: RegionSettings }> {
     const settings = known ?? (await this.regions.settings(worklist.regionCode));
-    const clocks = startClocks(this.calendar, at, slaTargetFor(worklist.team, level, settings.sla));
+    const clocks = startClocks(this.calendar, at, slaTargetFor(worklist.team, level, settings.sla), urgent);
     const fields: Partial<Case> = {
       clockStartedAt: at,
       firstContactDueAt: clocks.firstContactDueAt,

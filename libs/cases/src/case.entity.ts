@@ -36,6 +36,18 @@ export class Case {
   @Column('text', { nullable: true })
   result!: CaseResult | null;
 
+  /** A crisis or housing emergency: first in every worklist, first contact due the same working day. */
+  @Column('boolean', { default: false })
+  urgent!: boolean;
+
+  /** Health information from the person's own words routed the case: ask for consent at first contact. */
+  @Column('boolean', { name: 'consent_to_confirm', default: false })
+  consentToConfirm!: boolean;
+
+  /** A structured answer contradicts the question; the text decided the route. Check it with the person. */
+  @Column('boolean', { default: false })
+  contradiction!: boolean;
+
   @Column('uuid', { name: 'assigned_to', nullable: true })
   assignedTo!: string | null;
 

@@ -23,6 +23,14 @@ export interface NewRoutedCase {
   team: Team;
   level: Level;
   data: JsonObject;
+  /** The classification's markers, carried onto the case. */
+  markers: CaseMarkers;
+}
+
+export interface CaseMarkers {
+  urgent: boolean;
+  consentToConfirm: boolean;
+  contradiction: boolean;
 }
 
 export interface CaseDetail {
@@ -56,7 +64,9 @@ function worklistQuery(manager: EntityManager, key: WorklistKey, status: 'open' 
   return query
     .andWhere('c.team = :team', { team: key.team })
     .andWhere(status === 'open' ? `c.status <> 'closed'` : `c.status = 'new'`)
-    .orderBy('c.next_due_at', 'ASC', 'NULLS LAST')
+    // Urgent cases (crisis, housing emergency) come first in every worklist, then the nearest deadline.
+    .orderBy('c.urgent', 'DESC')
+    .addOrderBy('c.next_due_at', 'ASC', 'NULLS LAST')
     .addOrderBy('c.created_at', 'ASC')
     .addOrderBy('c.id', 'ASC');
 }
@@ -81,13 +91,16 @@ export class CasesService {
     const existing = await manager.findOneBy(Case, { intakeId: input.intakeId, origin: 'routing' });
     if (existing) return existing;
     const worklist = { regionCode: input.regionCode, team: input.team };
-    const landing = await this.clocks.landing(worklist, input.level, clockStart, settings);
+    const landing = await this.clocks.landing(worklist, input.level, clockStart, settings, input.markers.urgent);
     const created = manager.create(Case, {
       intakeId: input.intakeId,
       origin: 'routing',
       regionCode: input.regionCode,
       team: input.team,
       level: input.level,
+      urgent: input.markers.urgent,
+      consentToConfirm: input.markers.consentToConfirm,
+      contradiction: input.markers.contradiction,
       status: 'new',
       createdAt: at,
       updatedAt: at,
@@ -288,7 +301,7 @@ export class CasesService {
     await this.cancelPendingHandoffs(manager, actor, current.id, 'The case moved to another worklist.');
     const now = new Date();
     const level = event.level ?? current.level;
-    const landing = await this.clocks.landing(to, level, now);
+    const landing = await this.clocks.landing(to, level, now, undefined, current.urgent);
     await manager.update(Case, current.id, {
       regionCode: to.regionCode,
       team: to.team,

@@ -24,10 +24,18 @@ export interface CaseClocks {
   closeDueAt: Date | null;
 }
 
-/** Clocks start when a case lands on a worklist. */
-export function startClocks(calendar: WorkingDayCalendar, start: Date, target: SlaTarget): Required<{ [K in keyof CaseClocks]: Date }> {
+/**
+ * Clocks start when a case lands on a worklist. An urgent case (a crisis or a housing emergency) is due for first
+ * contact the same working day, whatever the team's target.
+ */
+export function startClocks(
+  calendar: WorkingDayCalendar,
+  start: Date,
+  target: SlaTarget,
+  urgent = false,
+): Required<{ [K in keyof CaseClocks]: Date }> {
   return {
-    firstContactDueAt: calendar.addWorkingDays(start, target.firstContactDays),
+    firstContactDueAt: urgent ? calendar.endOfWorkingDay(start) : calendar.addWorkingDays(start, target.firstContactDays),
     closeDueAt: calendar.addWorkingDays(start, target.closeDays),
   };
 }

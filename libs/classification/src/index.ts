@@ -55,12 +55,17 @@ export { HEALTH_CONSENT_MODES } from './classification.types.js';
 export { classify, referenceMonthOf, type ClassifyOptions } from './classify.js';
 export { ClassificationError, type ClassificationErrorCode } from './classification.error.js';
 export { DEFAULT_RULESET, RULESETS, loadRuleset, parseRuleset, rulesetOf, type Ruleset } from './ruleset/ruleset.js';
+export { unmatchedWords } from './unmatched-words.js';
+export { renderRulesetDoc } from './doc/ruleset-doc.js';
 export { RulesetError, type RulesetErrorCode, type RulesetIssue } from './ruleset/ruleset.types.js';
 
-import { DEFAULT_RULESET } from './ruleset/ruleset.js';
+import { DEFAULT_RULESET, RULESETS } from './ruleset/ruleset.js';
 
 /** Version of the default ruleset, returned as classification.rulesetVersion. */
 export const RULESET_VERSION: string = DEFAULT_RULESET.version;
 
-/** Every rule id of the default ruleset, in table order (for reports that list each rule). */
+/** Every rule id of the default ruleset, in table order. */
 export const RULE_IDS: readonly string[] = DEFAULT_RULESET.ruleIds;
+
+/** Every rule id of any shipped ruleset (reports count rules that fired under older versions too). */
+export const ALL_RULE_IDS: readonly string[] = [...new Set([...RULESETS.values()].flatMap((ruleset) => ruleset.ruleIds))];

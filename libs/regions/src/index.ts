@@ -5,6 +5,6 @@ export { readRegionData } from './region-data.js';
 export type { RegionData, RegionRow, GemeenteRow, Pc4Row } from './region-data.js';
 export { RegionsService } from './regions.service.js';
 export type { RegionSettings, SlaSettings, SlaTarget } from './region-settings.js';
-export { DEFAULT_HANDOFF_RESPONSE_HOURS } from './region-settings.js';
+export { DEFAULT_HANDOFF_RESPONSE_HOURS, routingConfigOf } from './region-settings.js';
 export { RegionConfig } from './region-config.entity.js';
 export { RegionsModule } from './regions.module.js';

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Team } from '#libs/classification';
+import type { HealthConsentMode, Team } from '#libs/classification';
 import type { SlaSettings } from './region-settings.js';
 
 /** What a region decides for itself, without code changes. Managed by admins through the API. */
@@ -20,6 +20,14 @@ export class RegionConfig {
 
   @Column('integer', { name: 'handoff_response_hours', nullable: true })
   handoffResponseHours!: number | null;
+
+  /** The ruleset that classifies this region's questions; null = the service's default. */
+  @Column('text', { name: 'ruleset_version', nullable: true })
+  rulesetVersion!: string | null;
+
+  /** How health information in the person's own words is read; null = the ruleset's default (own words). */
+  @Column('text', { name: 'health_consent', nullable: true })
+  healthConsent!: HealthConsentMode | null;
 
   @Column('timestamptz', { name: 'updated_at', default: () => 'now()' })
   updatedAt!: Date;

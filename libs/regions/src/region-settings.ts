@@ -1,4 +1,4 @@
-import type { Level, Team } from '#libs/classification';
+import type { HealthConsentMode, Level, RegionRoutingConfig, Team } from '#libs/classification';
 
 /** Service levels in working days (Mon–Fri, not on Dutch public holidays). */
 export interface SlaTarget {
@@ -18,6 +18,21 @@ export interface RegionSettings {
   autoAssignTeams: Team[];
   /** Working hours a receiving team has to accept or return a hand-off. */
   handoffResponseHours: number;
+  /** The active ruleset (a shipped version); null = the service's default. Activating one is audited. */
+  rulesetVersion: string | null;
+  /**
+   * `own_words`: health information the person wrote routes the question, consent is confirmed at first contact.
+   * `strict`: ruleset 1.0.0's reading, triage until consent. null = own_words.
+   */
+  healthConsent: HealthConsentMode | null;
 }
 
 export const DEFAULT_HANDOFF_RESPONSE_HOURS = 48;
+
+/** What the classifier needs of a region's settings. */
+export function routingConfigOf(settings: RegionSettings): RegionRoutingConfig {
+  return {
+    ...(settings.baseRoute ? { baseRoute: settings.baseRoute } : {}),
+    ...(settings.healthConsent ? { healthConsent: settings.healthConsent } : {}),
+  };
+}

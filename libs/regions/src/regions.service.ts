@@ -46,6 +46,8 @@ export class RegionsService implements OnModuleInit {
       sla: config?.sla ?? {},
       autoAssignTeams: config?.autoAssignTeams ?? [],
       handoffResponseHours: config?.handoffResponseHours ?? DEFAULT_HANDOFF_RESPONSE_HOURS,
+      rulesetVersion: config?.rulesetVersion ?? null,
+      healthConsent: config?.healthConsent ?? null,
     };
   }
 
@@ -57,6 +59,8 @@ export class RegionsService implements OnModuleInit {
         sla: settings.sla,
         autoAssignTeams: settings.autoAssignTeams,
         handoffResponseHours: settings.handoffResponseHours,
+        rulesetVersion: settings.rulesetVersion,
+        healthConsent: settings.healthConsent,
         updatedAt: new Date(),
         updatedBy: actor.id,
       },
@@ -65,7 +69,14 @@ export class RegionsService implements OnModuleInit {
     await this.audit.record({
       actor,
       action: 'region.settings_updated',
-      details: { regionCode, baseRoute: settings.baseRoute, autoAssignTeams: settings.autoAssignTeams, handoffResponseHours: settings.handoffResponseHours },
+      details: {
+        regionCode,
+        baseRoute: settings.baseRoute,
+        autoAssignTeams: settings.autoAssignTeams,
+        handoffResponseHours: settings.handoffResponseHours,
+        rulesetVersion: settings.rulesetVersion,
+        healthConsent: settings.healthConsent,
+      },
     });
     return this.settings(regionCode);
   }

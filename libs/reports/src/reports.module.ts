@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { RegionsModule } from '#libs/regions';
+import { ReplayService } from './replay.service.js';
 import { ReportsService } from './reports.service.js';
 
-@Module({ providers: [ReportsService], exports: [ReportsService] })
+@Module({ imports: [RegionsModule], providers: [ReportsService, ReplayService], exports: [ReportsService, ReplayService] })
 export class ReportsModule {}

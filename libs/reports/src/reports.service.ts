@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { LEVELS, ROUTES, RULE_IDS, type Level, type Route } from '#libs/classification';
-import { StaffError, type Actor } from '#libs/staff';
+import { ALL_RULE_IDS, DEFAULT_RULESET, LEVELS, ROUTES, unmatchedWords, type Level, type Route } from '#libs/classification';
+import { suggestTerms, type RouteSuggestions, type SuggestionOptions } from './suggestions.js';
+import type { Actor } from '#libs/staff';
+import { reportScope, type ReportFilter } from './report-scope.js';
 
-export interface ReportFilter {
-  regionCode?: string;
-  from?: Date;
-  to?: Date;
-}
+export type { ReportFilter } from './report-scope.js';
 
 export interface RuleFigures {
   rule: string;
@@ -18,6 +16,16 @@ export interface RuleFigures {
   /** Of those, how many a case worker proposed to reclassify. */
   proposals: number;
   overruleRate: number | null;
+}
+
+export interface SuggestionReport {
+  scope: ClassificationReport['scope'];
+  /** The ruleset whose lexicon decides what counts as already read. */
+  rulesetVersion: string;
+  /** Decisions by hand in scope, and how many of those no longer have their question (retention). */
+  decisions: number;
+  withoutText: number;
+  routes: RouteSuggestions[];
 }
 
 export interface ClassificationReport {
@@ -35,7 +43,7 @@ export class ReportsService {
   constructor(private readonly dataSource: DataSource) {}
 
   async classification(actor: Actor, filter: ReportFilter): Promise<ClassificationReport> {
-    const regionCodes = this.scope(actor, filter.regionCode);
+    const regionCodes = reportScope(actor, filter.regionCode);
     const params: unknown[] = [regionCodes, filter.from ?? null, filter.to ?? null];
     // $1: region codes (null = all) of the region that handles the intake (triage may have set it); $2/$3: received between.
     const intakeScope = `i.classification IS NOT NULL
@@ -83,7 +91,7 @@ export class ReportsService {
 
     const firedBy = new Map(fired.map((row) => [row.rule, row.n]));
     const decidedBy = new Map(decided.map((row) => [row.rule, row]));
-    const rules = RULE_IDS.map((rule): RuleFigures => {
+    const rules = ALL_RULE_IDS.map((rule): RuleFigures => {
       const n = firedBy.get(rule) ?? 0;
       const overruled = decidedBy.get(rule)?.overruled ?? 0;
       return { rule, fired: n, overruled, proposals: decidedBy.get(rule)?.proposals ?? 0, overruleRate: n === 0 ? null : overruled / n };
@@ -100,11 +108,30 @@ export class ReportsService {
     };
   }
 
-  /** Coordinators and analysts see their own regions; admins see everything. */
-  private scope(actor: Actor, regionCode: string | undefined): string[] | null {
-    if (actor.role === 'case_worker') throw new StaffError('forbidden', 'Reports are for coordinators, analysts and admins.');
-    if (actor.role === 'admin') return regionCode ? [regionCode] : null;
-    if (regionCode && !actor.regionCodes.includes(regionCode)) throw new StaffError('forbidden', 'This region is outside your scope.');
-    return regionCode ? [regionCode] : actor.regionCodes;
+  /**
+   * What the triage desk teaches the ruleset: per route chosen by hand (triage decisions and reclassification
+   * proposals), the words of those questions that no rule of the current ruleset reads, most telling first.
+   */
+  async suggestions(actor: Actor, filter: ReportFilter, options?: SuggestionOptions): Promise<SuggestionReport> {
+    const regionCodes = reportScope(actor, filter.regionCode);
+    const rows = await this.dataSource.query<{ route: Route; question: string | null }[]>(
+      `SELECT d.route, i.question FROM manual_decision d JOIN intake i ON i.id = d.intake_id
+       WHERE d.route <> 'triage'
+         AND ($1::text[] IS NULL OR COALESCE(d.region_code, i.region_code) = ANY($1))
+         AND ($2::timestamptz IS NULL OR d.created_at >= $2)
+         AND ($3::timestamptz IS NULL OR d.created_at < $3)`,
+      [regionCodes, filter.from ?? null, filter.to ?? null],
+    );
+    const withText = rows.filter((row) => row.question !== null && row.question.trim() !== '');
+    return {
+      scope: { regionCodes: regionCodes ?? 'all', from: filter.from?.toISOString() ?? null, to: filter.to?.toISOString() ?? null },
+      rulesetVersion: DEFAULT_RULESET.version,
+      decisions: rows.length,
+      withoutText: rows.length - withText.length,
+      routes: suggestTerms(
+        withText.map((row) => ({ route: row.route, unmatched: unmatchedWords(row.question!) })),
+        options,
+      ),
+    };
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { classify, referenceMonthOf } from '#libs/classification';
+import { DEFAULT_RULESET, classify, referenceMonthOf, rulesetOf } from '#libs/classification';
+import { routingConfigOf } from '#libs/regions';
 import { CasesService } from '#libs/cases';
 import { factsOf, Intake } from '#libs/intake';
 import { RegionsService } from '#libs/regions';
@@ -34,7 +35,8 @@ export class RoutingService {
       const settings = await this.regions.settings(intake.regionCode);
       const classification = classify(factsOf(intake), {
         referenceMonth: referenceMonthOf(intake.receivedAt),
-        routing: settings.baseRoute ? { baseRoute: settings.baseRoute } : {},
+        routing: routingConfigOf(settings),
+        ruleset: rulesetOf(settings.rulesetVersion ?? DEFAULT_RULESET.version) ?? DEFAULT_RULESET,
       });
       await manager.update(Intake, intake.id, { classification, classifiedAt: new Date() });
       const worklist = worklistFor(classification, intake.regionCode);
@@ -45,6 +47,11 @@ export class RoutingService {
         team: worklist.team,
         level: classification.level,
         data: { route: classification.route, rules: classification.firedRules, rulesetVersion: classification.rulesetVersion },
+        markers: {
+          urgent: classification.urgent,
+          consentToConfirm: classification.consentToConfirm,
+          contradiction: classification.contradiction,
+        },
       }, intake.receivedAt, settings);
       this.logger.log(`Intake ${intake.id} routed to ${worklist.regionCode ?? 'national'}/${worklist.team} (${classification.firedRules.join(',')})`);
       return 'routed';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsIn, IsInt, IsObject, Max, Min, ValidateIf, registerDecorator } from 'class-validator';
-import { LEVELS, TEAMS, type Team } from '#libs/classification';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ArrayUnique, IsArray, IsIn, IsInt, IsObject, IsOptional, Max, Min, ValidateIf, registerDecorator } from 'class-validator';
+import { DEFAULT_RULESET, HEALTH_CONSENT_MODES, LEVELS, RULESETS, TEAMS, type HealthConsentMode, type Team } from '#libs/classification';
 import { RegionsService, type RegionSettings, type SlaSettings } from '#libs/regions';
 import type { Actor } from '#libs/staff';
 import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
@@ -10,6 +10,7 @@ import { KnownRegionPipe } from '../known-region.pipe.js';
 import { ApiProblemResponses } from '../problem/api-problem-responses.js';
 
 const BASE_TEAMS = TEAMS.filter((team) => team !== 'triage');
+const RULESET_VERSIONS = [...RULESETS.keys()];
 
 /** sla: { [team]: { ["*" | level]: { firstContactDays, closeDays } } } with whole days, first contact ≤ close. */
 function IsSlaSettings() {
@@ -54,6 +55,24 @@ export class RegionSettingsDto {
   @IsInt() @Min(1) @Max(24 * 30)
   @ApiProperty({ example: 48, description: 'Working hours a receiving team has to accept or return a hand-off.' })
   handoffResponseHours!: number;
+
+  @IsOptional()
+  @IsIn(RULESET_VERSIONS, { message: `rulesetVersion must be null or one of: ${RULESET_VERSIONS.join(', ')}` })
+  @ApiPropertyOptional({
+    enum: RULESET_VERSIONS,
+    nullable: true,
+    description: `The ruleset that classifies this region's questions; null or absent = the default (${DEFAULT_RULESET.version}). Check a candidate first with POST /api/v1/analysis/replay.`,
+  })
+  rulesetVersion?: string | null;
+
+  @IsOptional()
+  @IsIn(HEALTH_CONSENT_MODES, { message: `healthConsent must be null or one of: ${HEALTH_CONSENT_MODES.join(', ')}` })
+  @ApiPropertyOptional({
+    enum: HEALTH_CONSENT_MODES,
+    nullable: true,
+    description: 'own_words (default): health information the person wrote routes the question and the case asks for consent at first contact; strict: triage until consent (ruleset 1.0.0).',
+  })
+  healthConsent?: HealthConsentMode | null;
 }
 
 @ApiTags('admin')
@@ -73,6 +92,10 @@ export class RegionSettingsController {
   @Put()
   @ApiOkResponse({ type: RegionSettingsDto })
   put(@CurrentActor() actor: Actor, @Param('regionCode', KnownRegionPipe) regionCode: string, @Body() body: RegionSettingsDto): Promise<RegionSettings> {
-    return this.regions.updateSettings(regionCode, body, actor);
+    return this.regions.updateSettings(
+      regionCode,
+      { ...body, rulesetVersion: body.rulesetVersion ?? null, healthConsent: body.healthConsent ?? null },
+      actor,
+    );
   }
 }

@@ -25,6 +25,9 @@ export class CaseSummaryDto {
   @ApiPropertyOptional({ nullable: true, description: 'SLA: closing due' }) closeDueAt!: string | null;
   @ApiPropertyOptional({ nullable: true }) firstContactAt!: string | null;
   @ApiProperty({ description: 'The clocks are paused while waiting for the citizen.' }) slaPaused!: boolean;
+  @ApiProperty({ description: 'A crisis or housing emergency: first in every worklist, first contact due the same working day.' }) urgent!: boolean;
+  @ApiProperty({ description: "Health information from the person's own words routed the case: ask for explicit consent at first contact, before anything else." }) consentToConfirm!: boolean;
+  @ApiProperty({ description: 'A structured answer contradicts the question; the text decided the route (see the reasons). Check it with the person.' }) contradiction!: boolean;
   @ApiPropertyOptional({ nullable: true, description: 'When the team was warned that a deadline is near.' }) warnedAt!: string | null;
   @ApiPropertyOptional({ nullable: true, description: 'When a deadline passed and the coordinators were alerted.' }) escalatedAt!: string | null;
   @ApiProperty() createdAt!: string;
@@ -106,6 +109,9 @@ export function toCaseSummaryDto(c: Case): CaseSummaryDto {
     closeDueAt: iso(c.closeDueAt),
     firstContactAt: iso(c.firstContactAt),
     slaPaused: c.pausedAt !== null,
+    urgent: c.urgent,
+    consentToConfirm: c.consentToConfirm,
+    contradiction: c.contradiction,
     warnedAt: iso(c.warnedAt),
     escalatedAt: iso(c.escalatedAt),
     createdAt: c.createdAt.toISOString(),

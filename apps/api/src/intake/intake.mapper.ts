@@ -20,7 +20,10 @@ export class ClassificationDto {
   @ApiProperty({ enum: TEAMS, isArray: true }) secondaryRoutes!: Team[];
   @ApiProperty({ enum: REFERRALS, isArray: true }) referrals!: Referral[];
   @ApiProperty({ type: [ReasonDto] }) reasons!: ReasonDto[];
-  @ApiProperty({ example: '1.0.0' }) rulesetVersion!: string;
+  @ApiProperty({ example: '2.0.0' }) rulesetVersion!: string;
+  @ApiProperty({ description: 'A crisis or housing emergency: a person contacts you the same working day.' }) urgent!: boolean;
+  @ApiProperty({ description: 'Health information you wrote was used to route your question; we ask for your consent at first contact.' }) consentToConfirm!: boolean;
+  @ApiProperty({ description: 'An answer in the form contradicts your question; we went by your question and a person checks it.' }) contradiction!: boolean;
 }
 
 /** The answer for someone under 16: nothing stored, the referral at once. */
@@ -55,6 +58,10 @@ export function toClassificationDto(c: ClassificationResult): ClassificationDto 
     referrals: c.referrals,
     reasons: c.reasons.map((r) => ({ rule: r.rule, text: r.text })),
     rulesetVersion: c.rulesetVersion,
+    // Classifications stored by ruleset 1.0.0 have no markers.
+    urgent: c.urgent ?? false,
+    consentToConfirm: c.consentToConfirm ?? false,
+    contradiction: c.contradiction ?? false,
   };
 }
 

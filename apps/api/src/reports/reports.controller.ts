@@ -2,7 +2,7 @@ import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
 import { RequestValidationError } from '../problem/problem.js';
-import { ReportsService, type ClassificationReport } from '#libs/reports';
+import { ReportsService, type ClassificationReport, type ReportFilter, type SuggestionReport } from '#libs/reports';
 import type { Actor } from '#libs/staff';
 import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
 import { ApiProblemResponses } from '../problem/api-problem-responses.js';
@@ -28,12 +28,27 @@ export class ReportsController {
   @Get('classification')
   @ApiOkResponse({ description: 'Rule figures for the caller’s regions.' })
   classification(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<ClassificationReport> {
-    return this.reports.classification(actor, {
-      ...(query.regionCode ? { regionCode: query.regionCode } : {}),
-      ...(query.from ? { from: dateOf('from', query.from) } : {}),
-      ...(query.to ? { to: dateOf('to', query.to) } : {}),
-    });
+    return this.reports.classification(actor, filterOf(query));
   }
+
+  /**
+   * What to add to the ruleset next: per route chosen by hand, the words and phrases of those questions that no
+   * rule reads, with counts (each term from at least 3 questions).
+   */
+  @Get('classification/suggestions')
+  @ApiOkResponse({ description: 'Per manual route: unmatched words and phrases, most telling first.' })
+  suggestions(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<SuggestionReport> {
+    return this.reports.suggestions(actor, filterOf(query));
+  }
+}
+
+/** The report filter of a validated query (region, period). */
+export function filterOf(query: ReportQueryDto): ReportFilter {
+  return {
+    ...(query.regionCode ? { regionCode: query.regionCode } : {}),
+    ...(query.from ? { from: dateOf('from', query.from) } : {}),
+    ...(query.to ? { to: dateOf('to', query.to) } : {}),
+  };
 }
 
 /** ISO 8601 allows forms (week dates, basic format) that Date cannot read: those are refused, not guessed. */

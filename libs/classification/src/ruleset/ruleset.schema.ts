@@ -11,7 +11,6 @@ import {
   TEAMS,
   isOneOf,
   type Level,
-  type PyramidLevel,
   type Route,
   type Team,
 } from '../vocabulary.js';

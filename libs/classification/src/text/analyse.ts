@@ -49,6 +49,35 @@ function containsPhrase(tokens: readonly string[], byFirstWord: ReadonlyMap<stri
   return false;
 }
 
+/**
+ * Runs of words that no lexicon entry matched, per sentence, without stop words of either language, numbers or
+ * words under three letters: the raw material for suggesting what a ruleset does not read yet.
+ */
+export function unmatchedRuns(engine: TextEngine, question: string): string[][] {
+  const { sentences } = normalise(question);
+  const runs: string[][] = [];
+  const stop = (token: string): boolean =>
+    token.length < 3 || /^[0-9]+$/.test(token) || engine.language.nl.has(token) || engine.language.en.has(token);
+  sentences.forEach((tokens, s) => {
+    const hits = { hits: new Uint8Array(engine.lexicon.groups.length), tags: new Uint32Array(engine.lexicon.groups.length) };
+    const matches: TextMatch[] = [];
+    engine.matcher.matchSentence(tokens, s, hits, matches);
+    const covered = new Uint8Array(tokens.length);
+    for (const match of matches) for (let p = match.start; p <= match.end; p++) covered[p] = 1;
+    let run: string[] = [];
+    tokens.forEach((token, p) => {
+      if (covered[p] === 1 || stop(token)) {
+        if (run.length > 0) runs.push(run);
+        run = [];
+      } else {
+        run.push(token);
+      }
+    });
+    if (run.length > 0) runs.push(run);
+  });
+  return runs;
+}
+
 const NO_VOICE_CHECKS: VoiceChecks = { employer: false, employee: false, ownBusiness: false };
 
 export function analyseText(engine: TextEngine, question: string, voiceChecks: VoiceChecks = NO_VOICE_CHECKS): TextAnalysis {

@@ -1,0 +1,17 @@
+// npm run rules:doc: writes rulesets/<version>.md next to every shipped ruleset file — the beleidstheorie as policy
+// staff read it. A unit test (ruleset-doc.spec.ts) fails while a committed document is out of date.
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { RULESETS, renderRulesetDoc } from '#libs/classification';
+
+/** Project root, both from scripts/ (source) and dist/scripts/ (compiled). */
+function projectRoot(): URL {
+  const parent = new URL('../', import.meta.url);
+  return parent.pathname.endsWith('/dist/') ? new URL('../', parent) : parent;
+}
+
+for (const [version, ruleset] of RULESETS) {
+  const file = fileURLToPath(new URL(`libs/classification/rulesets/${version}.md`, projectRoot()));
+  writeFileSync(file, renderRulesetDoc(ruleset.definition));
+  process.stdout.write(`wrote ${file}\n`);
+}
