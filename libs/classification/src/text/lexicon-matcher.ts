@@ -149,9 +149,9 @@ export class LexiconMatcher {
 
   constructor(private readonly lexicon: CompiledLexicon) {}
 
-  /** Every fuzzy keyword at the smallest distance within its own threshold, or null. Pure, so memoised. */
-  private nearestFuzzy(token: string): FuzzyHit | null {
-    const known = this.fuzzyMemo.get(token);
+  /** Every fuzzy keyword at the smallest distance within its own threshold, or null. Pure, so it may be memoised. */
+  private nearestFuzzy(token: string, memoise: boolean): FuzzyHit | null {
+    const known = memoise ? this.fuzzyMemo.get(token) : undefined;
     if (known !== undefined) return known;
     let hit: FuzzyHit | null = null;
     const list = this.lexicon.fuzzyByFirstLetter.get(token[0]);
@@ -167,6 +167,7 @@ export class LexiconMatcher {
         else if (distance === hit.distance && !hit.terms.includes(term)) hit.terms.push(term);
       }
     }
+    if (!memoise) return hit;
     if (this.fuzzyMemo.size >= FUZZY_MEMO_LIMIT) this.fuzzyMemo.clear();
     this.fuzzyMemo.set(token, hit);
     return hit;
@@ -191,12 +192,19 @@ export class LexiconMatcher {
     for (let i = 0; i < n; i++) {
       if (blocked[i] === 1) continue;
       const token = tokens[i];
-      const phrases = lexicon.phrases.get(token);
-      if (phrases) {
-        for (const term of phrases) {
-          if (!contextAllows(term, contexts)) continue;
-          const candidate = alignPhrase(lexicon, tokens, blocked, i, term);
-          if (candidate) candidates.push(candidate);
+      const bySecond = lexicon.phrases.get(token);
+      if (bySecond) {
+        // Only phrases whose second word follows within their filler budget are worth aligning.
+        let tried: Set<CompiledTerm> | undefined;
+        for (let p = i + 1; p < n && p - i - 1 <= lexicon.maxPhraseFillers; p++) {
+          const terms = bySecond.get(tokens[p]);
+          if (!terms) continue;
+          for (const term of terms) {
+            if (p - i - 1 > term.maxFillers || tried?.has(term) || !contextAllows(term, contexts)) continue;
+            (tried ??= new Set()).add(term);
+            const candidate = alignPhrase(lexicon, tokens, blocked, i, term);
+            if (candidate) candidates.push(candidate);
+          }
         }
       }
       this.singleWordCandidates(token, i, contexts, candidates);
@@ -348,7 +356,9 @@ export class LexiconMatcher {
   ): boolean {
     const lexicon = this.lexicon;
     if (token.length < lexicon.fuzzyMinTokenLength) return false;
-    const hit = this.nearestFuzzy(token);
+    // Single words repeat across questions and are remembered; joined pairs rarely do, and hashing them costs more
+    // than the (prefiltered) look-up itself.
+    const hit = this.nearestFuzzy(token, positions.length === 1);
     if (hit === null) return false;
     const best = hit.distance;
     const bestTerms = hit.terms.filter((term) => contextAllows(term, contexts));

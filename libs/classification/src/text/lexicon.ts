@@ -25,6 +25,8 @@ export interface CompiledTerm {
   maxDistance: number;
   /** Letter counts of the (single) word, for the fuzzy prefilter. */
   histogram: Uint8Array;
+  /** Phrases: the forms the last word may take (it may be inflected), for a quick check before aligning. */
+  lastForms: readonly string[];
   /** Filler tokens allowed in total inside this phrase. */
   maxFillers: number;
 }
@@ -60,8 +62,10 @@ export interface CompiledLexicon {
   forms: ReadonlyMap<string, WordForm[]>;
   /** Every proper start of a non-acronym single word: a token that is not one cannot begin a joined pair. */
   joinableStarts: ReadonlySet<string>;
-  /** Multi-word terms by their first word. */
-  phrases: ReadonlyMap<string, CompiledTerm[]>;
+  /** Multi-word terms by their first word, then by every form their second word may take. */
+  phrases: ReadonlyMap<string, ReadonlyMap<string, CompiledTerm[]>>;
+  /** The most filler tokens any phrase allows (how far after its first word a phrase's second word may stand). */
+  maxPhraseFillers: number;
   prefixTerms: CompiledTerm[];
   /** `word*` terms by the first two letters of their word (every such word has at least two). */
   prefixTermsByStart: ReadonlyMap<string, CompiledTerm[]>;
@@ -94,6 +98,11 @@ interface Notation {
 // Inflections attach to words, not to numbers ("spoor 2").
 const ENDS_WITH_LETTER = /[a-z]$/;
 
+/** The last word of a phrase as it may appear: itself, or inflected (not for acronyms and numbers). */
+function lastWordForms(word: string, inflections: readonly string[], acronyms: ReadonlySet<string>): string[] {
+  return [word, ...inflectedForms(word, inflections, acronyms)];
+}
+
 /** The forms a word takes with one inflection; none for acronyms and numbers. */
 export function inflectedForms(word: string, inflections: readonly string[], acronyms: ReadonlySet<string>): string[] {
   if (acronyms.has(word) || !ENDS_WITH_LETTER.test(word) || word.length < 2) return [];
@@ -115,7 +124,8 @@ export function compileLexicon(groupDefs: readonly LexiconGroupDef[], text: Text
   const groupIndex = new Map<string, number>();
   const forms = new Map<string, WordForm[]>();
   const joinableStarts = new Set<string>();
-  const phrases = new Map<string, CompiledTerm[]>();
+  const phrases = new Map<string, Map<string, CompiledTerm[]>>();
+  let maxPhraseFillers = 0;
   const prefixTerms: CompiledTerm[] = [];
   const suffixForms = new Map<string, SuffixForm[]>();
   const insideByTrigram = new Map<string, CompiledTerm[]>();
@@ -144,9 +154,13 @@ export function compileLexicon(groupDefs: readonly LexiconGroupDef[], text: Text
       maxDistance: notation.fuzzy && !acronym ? maxFuzzyDistance(word.length, thresholds) : 0,
       maxFillers: groupDefs[g].maxFillers ?? text.maxFillers,
       histogram: letterHistogram(word),
+      lastForms: single ? [] : lastWordForms(termWords[termWords.length - 1], text.inflections, acronyms),
     };
     if (!single) {
-      push(phrases, word, term);
+      let bySecond = phrases.get(word);
+      if (!bySecond) phrases.set(word, (bySecond = new Map()));
+      for (const second of termWords.length === 2 ? term.lastForms : [termWords[1]]) push(bySecond, second, term);
+      maxPhraseFillers = Math.max(maxPhraseFillers, term.maxFillers);
       return;
     }
     const inflected = inflectedForms(word, text.inflections, acronyms);
@@ -192,6 +206,7 @@ export function compileLexicon(groupDefs: readonly LexiconGroupDef[], text: Text
     forms,
     joinableStarts,
     phrases,
+    maxPhraseFillers,
     prefixTerms,
     prefixTermsByStart: groupBy(prefixTerms, (term) => term.words[0].slice(0, 2)),
     suffixForms,

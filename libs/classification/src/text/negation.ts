@@ -23,6 +23,7 @@ const FRAME_REACH = 3;
 /** Once per sentence: positions of tokens that belong to a double-negation frame, and of the negators such a frame turns around. */
 export function doubleNegationCancels(tokens: readonly string[], frames: readonly (readonly string[])[], negators: ReadonlySet<string>): Set<number> {
   const cancelled = new Set<number>();
+  if (!tokens.some((token) => negators.has(token))) return cancelled;
   for (const frame of frames) {
     for (let i = 0; i + frame.length <= tokens.length; i++) {
       if (!frame.every((word, k) => tokens[i + k] === word)) continue;
