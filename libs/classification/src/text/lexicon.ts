@@ -158,7 +158,7 @@ export function compileLexicon(groupDefs: readonly LexiconGroupDef[], text: Text
     };
     if (!single) {
       let bySecond = phrases.get(word);
-      if (!bySecond) phrases.set(word, (bySecond = new Map()));
+      if (!bySecond) phrases.set(word, (bySecond = new Map<string, CompiledTerm[]>()));
       for (const second of termWords.length === 2 ? term.lastForms : [termWords[1]]) push(bySecond, second, term);
       maxPhraseFillers = Math.max(maxPhraseFillers, term.maxFillers);
       return;
