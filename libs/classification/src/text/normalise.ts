@@ -8,9 +8,18 @@ const SENTENCE_BREAKS = /[.!?;:\r\n]+/;
 const NON_TOKEN = /[^a-z0-9]+/;
 const WORD_RUN = /[\p{L}\p{N}]+/gu;
 
-/** Lowercase, without diacritics or apostrophes (`zzp'er` → `zzper`, `ï` → `i`). */
+// Letters that carry no combining mark, so NFD leaves them alone: Polish ł, Turkish dotless ı, Nordic ø, æ, ß …
+const BASE_LETTERS: Readonly<Record<string, string>> = { ł: 'l', ı: 'i', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ħ: 'h', þ: 'th' };
+const NON_DECOMPOSING = new RegExp(`[${Object.keys(BASE_LETTERS).join('')}]`, 'g');
+
+/** Lowercase, without diacritics or apostrophes (`zzp'er` → `zzper`, `ï` → `i`, `ł` → `l`). */
 export function normaliseText(text: string): string {
-  return text.toLowerCase().normalize('NFD').replace(COMBINING_MARKS, '').replace(APOSTROPHES, '');
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .replace(NON_DECOMPOSING, (letter) => BASE_LETTERS[letter])
+    .replace(APOSTROPHES, '');
 }
 
 /** Tokens of an already normalised fragment. */
