@@ -1,4 +1,6 @@
 import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { fileURLToPath } from 'node:url';
+import { ServeStaticModule } from '@nestjs/serve-static';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuditModule } from '#libs/audit';
 import { CasesModule } from '#libs/cases';
@@ -11,6 +13,7 @@ import { StaffModule } from '#libs/staff';
 import { TrackingModule } from '#libs/tracking';
 import { ReportsModule } from '#libs/reports';
 import { RegionSettingsController } from './admin/region-settings.controller.js';
+import { RegionsController } from './regions/regions.controller.js';
 import { ReplayController } from './reports/replay.controller.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { AuditController } from './admin/audit.controller.js';
@@ -28,6 +31,9 @@ import { HealthController } from './health/health.controller.js';
 import { IntakeController } from './intake/intake.controller.js';
 import { WorklistsController } from './worklists/worklists.controller.js';
 
+/** dist/web, from the compiled app (dist/apps/api/src) and from the sources (apps/api/src, in tests). */
+const WEB_ROOT = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../../../web/' : '../../../dist/web/', import.meta.url));
+
 /** The HTTP API. It produces jobs (through the outbox) and never consumes them. */
 @Module({
   imports: [
@@ -42,6 +48,9 @@ import { WorklistsController } from './worklists/worklists.controller.js';
     ReportsModule,
     AuditModule,
     TerminusModule,
+    // The pages (apps/web, built by Vite into dist/web) on the same port; every other path falls back to the
+    // single-page app's index.html, except the API, the OpenAPI document and the health check.
+    ServeStaticModule.forRoot({ rootPath: WEB_ROOT, exclude: /^\/(api|docs|health)(\/|$)/, serveStaticOptions: { index: 'index.html', maxAge: '1h' } }),
   ],
   controllers: [
     IntakeController,
@@ -57,6 +66,7 @@ import { WorklistsController } from './worklists/worklists.controller.js';
     AuditController,
     RegionSettingsController,
     HealthController,
+    RegionsController,
   ],
   providers: [AuthGuard, AdminGuard, DemoSeeder],
 })

@@ -1,6 +1,7 @@
-import { ValidationPipe } from '@nestjs/common';
+import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
 import { validationExceptionFactory } from './problem/problem.js';
 import { RejectUnsafeInputPipe } from './problem/reject-unsafe-input.pipe.js';
@@ -9,6 +10,8 @@ import { RejectUnsafeInputPipe } from './problem/reject-unsafe-input.pipe.js';
 export function setupApp(app: NestExpressApplication): void {
   // Not strict: a JSON scalar body then fails validation (422) instead of parsing (400).
   app.useBodyParser('json', { limit: '32kb', strict: false });
+  // The browser's staff session travels in cookies (see auth/session-cookies.ts).
+  app.use(cookieParser());
   app.useGlobalPipes(
     new RejectUnsafeInputPipe(),
     new ValidationPipe({
@@ -21,14 +24,21 @@ export function setupApp(app: NestExpressApplication): void {
   );
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
+  SwaggerModule.setup('docs', app, openApiDocument(app));
+}
+
+/** The OpenAPI document of the API (served at /docs, committed as apps/web/src/api/openapi.json). */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Werkloket')
       .setDescription('One intake point for every work question in a Dutch arbeidsmarktregio.')
       .setVersion('1')
-      .addBearerAuth()
+      .setLicense('EUPL-1.2', 'https://eupl.eu/1.2/en/')
+      .addServer('/', 'This Werkloket')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'From POST /api/v1/auth/login (API clients).' }, 'bearer')
+      .addCookieAuth('werkloket_session', { type: 'apiKey', in: 'cookie', description: 'From POST /api/v1/auth/session (the browser); state-changing requests also send X-CSRF-Token.' }, 'session')
       .build(),
   );
-  SwaggerModule.setup('docs', app, document);
 }

@@ -3,16 +3,22 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import stableStringify from 'fast-json-stable-stringify';
 import { DataSource, QueryFailedError, Repository } from 'typeorm';
-import { classify, referenceMonthOf, type ClassificationResult, type IntakeFacts } from '#libs/classification';
+import { DEFAULT_RULESET, classify, referenceMonthOf, rulesetOf, type ClassificationResult, type IntakeFacts } from '#libs/classification';
 import { scrubFreeText } from '#libs/privacy';
 import { addToOutbox, jobIds, JobName, OutboxRelay, QueueName } from '#libs/queue';
-import { parsePostcode, RegionsService } from '#libs/regions';
+import { parsePostcode, RegionsService, routingConfigOf } from '#libs/regions';
 import { Intake, type Contact } from './intake.entity.js';
 import { IntakeError } from './intake.error.js';
 
 export interface IntakeSubmission extends IntakeFacts {
   postcode?: string;
   contact?: Contact;
+}
+
+export interface IntakePreview {
+  classification: ClassificationResult;
+  region: { code: string; name: string } | null;
+  consentHint: boolean;
 }
 
 export type SubmitOutcome =
@@ -52,6 +58,24 @@ export class IntakeService {
       }
       throw error;
     }
+  }
+
+  /**
+   * Where the question would go and why, from the same classifier and the region's own ruleset and settings,
+   * without storing or logging anything: the live preview on the intake form.
+   */
+  async preview(submission: IntakeSubmission, now = new Date()): Promise<IntakePreview> {
+    const pc4 = submission.postcode === undefined ? null : parsePostcode(submission.postcode);
+    const region = pc4 === null ? null : this.regions.resolve(pc4);
+    const settings = await this.regions.settings(region?.code ?? null);
+    const ruleset = rulesetOf(settings.rulesetVersion ?? DEFAULT_RULESET.version) ?? DEFAULT_RULESET;
+    const classification = classify(submission, { referenceMonth: referenceMonthOf(now), routing: routingConfigOf(settings), ruleset });
+    return {
+      classification,
+      region: region ? { code: region.code, name: region.name } : null,
+      // The text speaks of the person's own health and the consent box is not ticked: offer it now, knowingly.
+      consentHint: classification.consentToConfirm || classification.firedRules.includes('H1'),
+    };
   }
 
   async isEmpty(): Promise<boolean> {

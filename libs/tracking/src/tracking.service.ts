@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { ClassificationResult } from '#libs/classification';
-import { CaseClassificationService, CasesService, overallCitizenStatus, type CitizenStatus } from '#libs/cases';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { CaseClassificationService, CaseEvent, CasesService, overallCitizenStatus, type CitizenStatus } from '#libs/cases';
+import { citizenJourney, type JourneyStep } from './journey.js';
 import { IntakeService } from '#libs/intake';
 import { RegionsService, type Region } from '#libs/regions';
 
@@ -12,6 +15,9 @@ export interface TrackingView {
   region: Region | null;
   classification: ClassificationResult | null;
   caseReference: string | null;
+  /** When a person contacts them at the latest (the routed case's first-contact deadline), until they did. */
+  firstContactDueAt: Date | null;
+  journey: JourneyStep[];
 }
 
 @Injectable()
@@ -21,6 +27,7 @@ export class TrackingService {
     private readonly cases: CasesService,
     private readonly regions: RegionsService,
     private readonly classifications: CaseClassificationService,
+    @InjectRepository(CaseEvent) private readonly events: Repository<CaseEvent>,
   ) {}
 
   async view(trackingCode: string): Promise<TrackingView> {
@@ -36,6 +43,8 @@ export class TrackingService {
       region: this.regionOf(routedCase?.regionCode ?? intake.regionCode),
       classification: intake.classification ? await this.classifications.effectiveFor(intake.id, intake.classification) : null,
       caseReference: routedCase?.reference ?? null,
+      firstContactDueAt: routedCase && routedCase.firstContactAt === null && routedCase.status !== 'closed' ? routedCase.firstContactDueAt : null,
+      journey: citizenJourney(intake.receivedAt, cases, cases.length === 0 ? [] : await this.events.find({ where: { caseId: In(cases.map((c) => c.id)) } })),
     };
   }
 

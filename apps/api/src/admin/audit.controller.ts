@@ -1,5 +1,5 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
 import { AuditService } from '#libs/audit';
@@ -17,6 +17,7 @@ export class AuditQueryDto {
 
 @ApiTags('admin')
 @ApiBearerAuth()
+@ApiCookieAuth('session')
 @ApiProblemResponses()
 @UseGuards(AuthGuard, AdminGuard)
 @Controller('api/v1/admin/audit')
@@ -24,6 +25,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   /** The append-only audit log, newest first: every read of a case's personal data and every change. */
+  @ApiOperation({ summary: 'Query the append-only audit log' })
   @Get()
   @ApiOkResponse({ description: 'Audit entries (who, what, when, why).' })
   async list(@CurrentActor() actor: Actor, @Query() query: AuditQueryDto) {

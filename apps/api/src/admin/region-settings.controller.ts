@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { ArrayUnique, IsArray, IsIn, IsInt, IsObject, IsOptional, Max, Min, ValidateIf, registerDecorator } from 'class-validator';
 import { DEFAULT_RULESET, HEALTH_CONSENT_MODES, LEVELS, RULESETS, TEAMS, type HealthConsentMode, type Team } from '#libs/classification';
 import { RegionsService, type RegionSettings, type SlaSettings } from '#libs/regions';
@@ -77,6 +77,7 @@ export class RegionSettingsDto {
 
 @ApiTags('admin')
 @ApiBearerAuth()
+@ApiCookieAuth('session')
 @ApiProblemResponses()
 @UseGuards(AuthGuard, AdminGuard)
 @Controller('api/v1/admin/regions/:regionCode/settings')
@@ -84,12 +85,14 @@ export class RegionSettingsController {
   constructor(private readonly regions: RegionsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'A region\'s settings' })
   @ApiOkResponse({ type: RegionSettingsDto })
   get(@Param('regionCode', KnownRegionPipe) regionCode: string): Promise<RegionSettings> {
     return this.regions.settings(regionCode);
   }
 
   @Put()
+  @ApiOperation({ summary: 'Replace a region\'s settings (audited)' })
   @ApiOkResponse({ type: RegionSettingsDto })
   put(@CurrentActor() actor: Actor, @Param('regionCode', KnownRegionPipe) regionCode: string, @Body() body: RegionSettingsDto): Promise<RegionSettings> {
     return this.regions.updateSettings(

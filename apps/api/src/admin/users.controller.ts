@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { ArrayUnique, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { TEAMS, type Team } from '#libs/classification';
 import { NATIONAL, STAFF_ROLES, StaffService, type Actor, type StaffRole } from '#libs/staff';
@@ -47,6 +47,7 @@ export class UpdateUserDto {
 
 @ApiTags('admin')
 @ApiBearerAuth()
+@ApiCookieAuth('session')
 @ApiProblemResponses()
 @UseGuards(AuthGuard, AdminGuard)
 @Controller('api/v1/admin/users')
@@ -54,18 +55,21 @@ export class UsersController {
   constructor(private readonly staff: StaffService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List staff accounts' })
   @ApiOkResponse({ type: [UserDto] })
   async list(): Promise<UserDto[]> {
     return (await this.staff.list()).map(toUserDto);
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a staff account' })
   @ApiCreatedResponse({ type: UserDto })
   async create(@CurrentActor() actor: Actor, @Body() body: CreateUserDto): Promise<UserDto> {
     return toUserDto(await this.staff.create({ ...body, maxOpenCases: body.maxOpenCases ?? null }, actor));
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a staff account (role, scope, password, active)' })
   @ApiOkResponse({ type: UserDto })
   async update(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
     if (Object.values(body).every((value) => value === undefined)) {

@@ -1,7 +1,11 @@
-import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { Body, Controller, Delete, HttpCode, Ip, Post, Res } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
+import type { Response } from 'express';
+import { AppConfig } from '#libs/config';
 import { LOGIN_FAILURES_ALLOWED, StaffService } from '#libs/staff';
+import { ApiProblemResponses } from '../problem/api-problem-responses.js';
+import { clearSessionCookies, setSessionCookies } from './session-cookies.js';
 
 export class LoginDto {
   @IsString() @MinLength(1) @MaxLength(100) @ApiProperty({ example: 'demo-triage' })
@@ -15,16 +19,54 @@ export class AccessTokenDto {
   @ApiProperty() accessToken!: string;
 }
 
+export class SessionDto {
+  @ApiProperty({ description: 'Echo this in the X-CSRF-Token header on every state-changing request of the session.' })
+  csrfToken!: string;
+  @ApiProperty({ description: 'When the session ends at the latest (the page also ends it after a period of inactivity).' })
+  expiresAt!: string;
+}
+
 @ApiTags('auth')
+@ApiProblemResponses()
 @Controller('api/v1/auth')
 export class AuthController {
-  constructor(private readonly staff: StaffService) {}
+  constructor(
+    private readonly staff: StaffService,
+    private readonly config: AppConfig,
+  ) {}
 
   @Post('login')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Log in (API clients): a Bearer access token', security: [] })
   @ApiOkResponse({ type: AccessTokenDto })
   @ApiTooManyRequestsResponse({ description: `After ${LOGIN_FAILURES_ALLOWED} failed attempts for one username from one address, 15 minutes of rest.` })
   login(@Body() body: LoginDto, @Ip() ip: string): Promise<AccessTokenDto> {
     return this.staff.login(body.username, body.password, ip);
+  }
+
+  @Post('session')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Log in (the browser): an httpOnly session cookie and a CSRF token',
+    description: 'The access token goes into an httpOnly, SameSite=Strict cookie (Secure outside development) that scripts cannot read.',
+    security: [],
+  })
+  @ApiOkResponse({ type: SessionDto })
+  async startSession(@Body() body: LoginDto, @Ip() ip: string, @Res({ passthrough: true }) response: Response): Promise<SessionDto> {
+    const { accessToken } = await this.staff.login(body.username, body.password, ip);
+    const csrfToken = setSessionCookies(response, accessToken, this.config.jwtTtlSeconds, this.secureCookies);
+    return { csrfToken, expiresAt: new Date(Date.now() + this.config.jwtTtlSeconds * 1000).toISOString() };
+  }
+
+  @Delete('session')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Log out (the browser): the session cookies are removed', security: [] })
+  @ApiNoContentResponse({ description: 'Logged out.' })
+  endSession(@Res({ passthrough: true }) response: Response): void {
+    clearSessionCookies(response, this.secureCookies);
+  }
+
+  private get secureCookies(): boolean {
+    return this.config.nodeEnv !== 'development';
   }
 }

@@ -1,19 +1,29 @@
 import { createParamDecorator, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { StaffError, StaffService, type Actor } from '#libs/staff';
+import { CSRF_HEADER, csrfSatisfied, sessionTokenOf } from './session-cookies.js';
 
 type AuthenticatedRequest = Request & { actor?: Actor };
 
-/** Verifies the Bearer token and puts the actor on the request. */
+/**
+ * Verifies the Bearer token (API clients) or the browser's session cookie, and puts the actor on the request. A
+ * state-changing request on a cookie session must carry the CSRF token (double submit).
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(private readonly staff: StaffService) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw new StaffError('invalid_token', 'Log in and send the access token as "Authorization: Bearer <token>".');
-    request.actor = await this.staff.authenticate(token);
+    const [scheme, bearer] = (request.headers.authorization ?? '').split(' ');
+    if (scheme === 'Bearer' && bearer) {
+      request.actor = await this.staff.authenticate(bearer);
+      return true;
+    }
+    const session = sessionTokenOf(request);
+    if (!session) throw new StaffError('invalid_token', 'Log in and send the access token as "Authorization: Bearer <token>".');
+    if (!csrfSatisfied(request)) throw new StaffError('forbidden', `Send the CSRF token of your session in the ${CSRF_HEADER} header.`);
+    request.actor = await this.staff.authenticate(session);
     return true;
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { HandoffsService } from '#libs/cases';
 import type { Actor } from '#libs/staff';
 import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
@@ -10,6 +10,7 @@ import { ApiProblemResponses } from '../problem/api-problem-responses.js';
 
 @ApiTags('hand-offs')
 @ApiBearerAuth()
+@ApiCookieAuth('session')
 @ApiProblemResponses()
 @UseGuards(AuthGuard)
 @Controller('api/v1/handoffs/:id')
@@ -17,6 +18,7 @@ export class HandoffsController {
   constructor(private readonly handoffs: HandoffsService) {}
 
   @Post('accept')
+  @ApiOperation({ summary: 'Accept a hand-off: the case moves to your worklist' })
   @HttpCode(200)
   @ApiOkResponse({ type: CaseSummaryDto, description: 'The receiving team takes the case: it moves to their worklist.' })
   async accept(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: HandoffAnswerDto): Promise<CaseSummaryDto> {
@@ -24,6 +26,7 @@ export class HandoffsController {
   }
 
   @Post('return')
+  @ApiOperation({ summary: 'Return a hand-off with a reason' })
   @HttpCode(200)
   @ApiOkResponse({ type: HandoffDto, description: 'The receiving team returns the request with a reason; the case stays where it was.' })
   async return(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: HandoffAnswerDto): Promise<HandoffDto> {

@@ -1,11 +1,16 @@
-import { Body, Controller, Get, Headers, HttpStatus, Param, Post, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Ip, Param, Post, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags,
+  ApiTooManyRequestsResponse, ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
-import { IntakeService } from '#libs/intake';
+import { IntakeService, PREVIEWS_PER_MINUTE, PreviewRateLimiter } from '#libs/intake';
 import { TrackingService } from '#libs/tracking';
 import { ProblemDto } from '../problem/problem.dto.js';
 import { RequestValidationError } from '../problem/problem.js';
-import { IntakeAcceptedDto, IntakeStatusDto, toAcceptedDto, toClassificationDto, toStatusDto, UnstoredIntakeDto } from './intake.mapper.js';
+import {
+  IntakeAcceptedDto, IntakePreviewDto, IntakeStatusDto, toAcceptedDto, toClassificationDto, toPreviewDto, toStatusDto, UnstoredIntakeDto,
+} from './intake.mapper.js';
 import { SubmitIntakeDto, toSubmission } from './submit-intake.dto.js';
 
 @ApiTags('intakes')
@@ -14,9 +19,11 @@ export class IntakeController {
   constructor(
     private readonly intakes: IntakeService,
     private readonly tracking: TrackingService,
+    private readonly previews: PreviewRateLimiter,
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Ask a question: the intake is stored and routed; 201 with a tracking code', security: [] })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key + same body: same answer, nothing new created.' })
   @ApiCreatedResponse({ type: IntakeAcceptedDto, description: 'Accepted: follow it with the tracking code.' })
   @ApiOkResponse({ type: UnstoredIntakeDto, description: 'Under 16: nothing is stored; the referral is answered at once.' })
@@ -40,7 +47,23 @@ export class IntakeController {
     return toAcceptedDto(outcome.trackingCode);
   }
 
+  @Post('preview')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Where a question would go and why, before sending it',
+    description: `The same body as POST /api/v1/intakes. Classifies it with the region's ruleset and settings and stores and logs nothing. At most ${PREVIEWS_PER_MINUTE} previews a minute per address (429 beyond).`,
+    security: [],
+  })
+  @ApiOkResponse({ type: IntakePreviewDto })
+  @ApiUnprocessableEntityResponse({ type: ProblemDto, description: 'A field breaks the contract (problem+json naming each field).' })
+  @ApiTooManyRequestsResponse({ type: ProblemDto, description: 'Too many previews from this address.' })
+  async preview(@Body() body: SubmitIntakeDto, @Ip() ip: string): Promise<IntakePreviewDto> {
+    await this.previews.consume(ip);
+    return toPreviewDto(await this.intakes.preview(toSubmission(body)));
+  }
+
   @Get(':trackingCode')
+  @ApiOperation({ summary: 'Follow a question with its tracking code (no login, no personal data)', security: [] })
   @ApiOkResponse({ type: IntakeStatusDto })
   @ApiNotFoundResponse({ type: ProblemDto })
   async status(@Param('trackingCode') trackingCode: string): Promise<IntakeStatusDto> {

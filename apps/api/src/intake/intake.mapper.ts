@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LEVELS, REFERRALS, ROUTES, TEAMS, type ClassificationResult, type Level, type Referral, type Route, type Team } from '#libs/classification';
-import { CITIZEN_STATUSES, type CitizenStatus } from '#libs/cases';
+import { CASE_RESULTS, CITIZEN_STATUSES, type CaseResult, type CitizenStatus } from '#libs/cases';
+import type { IntakePreview } from '#libs/intake';
 import type { TrackingView } from '#libs/tracking';
 
 export class IntakeAcceptedDto {
@@ -37,13 +38,30 @@ export class RegionDto {
   @ApiProperty({ example: 'Midden-Brabant' }) name!: string;
 }
 
+export class IntakePreviewDto {
+  @ApiProperty({ type: ClassificationDto }) classification!: ClassificationDto;
+  @ApiPropertyOptional({ type: RegionDto, nullable: true }) region!: RegionDto | null;
+  @ApiProperty({ description: "The question speaks of the person's own health and the special-category consent is not given: offer the consent box now." })
+  consentHint!: boolean;
+}
+
+export class JourneyStepDto {
+  @ApiProperty() at!: string;
+  @ApiProperty({ enum: CITIZEN_STATUSES }) step!: CitizenStatus;
+  @ApiPropertyOptional({ enum: TEAMS, nullable: true, description: 'The team the question was with at this step.' }) team!: Team | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The case number of this step (a follow-up has its own).' }) caseReference!: string | null;
+  @ApiPropertyOptional({ enum: CASE_RESULTS, nullable: true, description: 'The result, when closed.' }) result!: CaseResult | null;
+}
+
 export class IntakeStatusDto {
   @ApiProperty() trackingCode!: string;
   @ApiProperty({ enum: CITIZEN_STATUSES }) status!: CitizenStatus;
   @ApiProperty() receivedAt!: string;
   @ApiPropertyOptional({ type: RegionDto, nullable: true }) region!: RegionDto | null;
   @ApiPropertyOptional({ type: ClassificationDto, nullable: true }) classification!: ClassificationDto | null;
-  @ApiPropertyOptional({ nullable: true, example: 'WL-2026-000042' }) caseReference!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'WL-2026-000042' }) caseReference!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'A person contacts you before this (until they did).' }) firstContactDueAt!: string | null;
+  @ApiProperty({ type: [JourneyStepDto], description: 'The way of the question so far, across its cases.' }) journey!: JourneyStepDto[];
 }
 
 export function toAcceptedDto(trackingCode: string): IntakeAcceptedDto {
@@ -65,6 +83,10 @@ export function toClassificationDto(c: ClassificationResult): ClassificationDto 
   };
 }
 
+export function toPreviewDto(preview: IntakePreview): IntakePreviewDto {
+  return { classification: toClassificationDto(preview.classification), region: preview.region, consentHint: preview.consentHint };
+}
+
 export function toStatusDto(view: TrackingView): IntakeStatusDto {
   return {
     trackingCode: view.trackingCode,
@@ -73,5 +95,7 @@ export function toStatusDto(view: TrackingView): IntakeStatusDto {
     region: view.region ? { code: view.region.code, name: view.region.name } : null,
     classification: view.classification ? toClassificationDto(view.classification) : null,
     caseReference: view.caseReference,
+    firstContactDueAt: view.firstContactDueAt?.toISOString() ?? null,
+    journey: view.journey.map((step) => ({ at: step.at.toISOString(), step: step.step, team: step.team, caseReference: step.caseReference, result: step.result })),
   };
 }

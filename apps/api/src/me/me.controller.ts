@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiProperty, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { IsBoolean, IsDefined } from 'class-validator';
 import { StaffService, type Actor } from '#libs/staff';
 import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
@@ -13,6 +13,7 @@ export class AvailabilityDto {
 
 @ApiTags('me')
 @ApiBearerAuth()
+@ApiCookieAuth('session')
 @ApiProblemResponses()
 @UseGuards(AuthGuard)
 @Controller('api/v1/me')
@@ -20,12 +21,14 @@ export class MeController {
   constructor(private readonly staff: StaffService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Who you are and what you may reach' })
   @ApiOkResponse({ description: 'Who the token belongs to and what they may reach.' })
   me(@CurrentActor() actor: Actor): Actor {
     return actor;
   }
 
   @Put('availability')
+  @ApiOperation({ summary: 'Set your availability (on leave: automatic assignment passes you by)' })
   @ApiOkResponse({ type: UserDto })
   async availability(@CurrentActor() actor: Actor, @Body() body: AvailabilityDto): Promise<UserDto> {
     return toUserDto(await this.staff.setAvailability(actor, body.available));

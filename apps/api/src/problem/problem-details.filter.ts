@@ -14,7 +14,7 @@ const CASE_STATUS: Record<CaseErrorCode, number> = {
   conflict: 409,
   invalid_assignment: 422,
 };
-const INTAKE_STATUS: Record<IntakeErrorCode, number> = { not_found: 404, idempotency_conflict: 422 };
+const INTAKE_STATUS: Record<IntakeErrorCode, number> = { not_found: 404, idempotency_conflict: 422, too_many_previews: 429 };
 const STAFF_STATUS: Record<StaffErrorCode, number> = {
   invalid_credentials: 401,
   invalid_token: 401,

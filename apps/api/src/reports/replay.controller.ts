@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiProperty, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { RULESETS } from '#libs/classification';
 import { ReplayService, type ReplayReport } from '#libs/reports';
@@ -18,6 +18,7 @@ export class ReplayRequestDto extends ReportQueryDto {
 
 @ApiTags('reports')
 @ApiBearerAuth()
+@ApiCookieAuth('session')
 @ApiProblemResponses()
 @UseGuards(AuthGuard)
 @Controller('api/v1/analysis')
@@ -29,6 +30,7 @@ export class ReplayController {
    * admins for all): counts per from→to route and level with example intake ids, before anyone activates it.
    * Stores and routes nothing.
    */
+  @ApiOperation({ summary: 'Replay a candidate ruleset over stored intakes: what would change' })
   @Post('replay')
   @HttpCode(200)
   @ApiOkResponse({ description: 'What would change under the candidate ruleset.' })

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
 import { RequestValidationError } from '../problem/problem.js';
 import { ReportsService, type ClassificationReport, type ReportFilter, type SuggestionReport } from '#libs/reports';
@@ -18,6 +18,7 @@ export class ReportQueryDto {
 
 @ApiTags('reports')
 @ApiBearerAuth()
+@ApiCookieAuth('session')
 @ApiProblemResponses()
 @UseGuards(AuthGuard)
 @Controller('api/v1/reports')
@@ -25,6 +26,7 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   /** Per rule: how often it fired and how often people overruled it (coordinators, analysts, admins). */
+  @ApiOperation({ summary: 'Per rule: how often it fired and was overruled, totals per level and route' })
   @Get('classification')
   @ApiOkResponse({ description: 'Rule figures for the caller’s regions.' })
   classification(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<ClassificationReport> {
@@ -35,6 +37,7 @@ export class ReportsController {
    * What to add to the ruleset next: per route chosen by hand, the words and phrases of those questions that no
    * rule reads, with counts (each term from at least 3 questions).
    */
+  @ApiOperation({ summary: 'Words the triage desk decides on that no rule reads, per manual route' })
   @Get('classification/suggestions')
   @ApiOkResponse({ description: 'Per manual route: unmatched words and phrases, most telling first.' })
   suggestions(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<SuggestionReport> {

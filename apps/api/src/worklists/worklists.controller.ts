@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import type { Response } from 'express';
 import { TEAMS, type Team } from '#libs/classification';
@@ -33,6 +33,7 @@ export class WorklistHandoffsDto {
 
 @ApiTags('worklists')
 @ApiBearerAuth()
+@ApiCookieAuth('session')
 @ApiProblemResponses()
 @UseGuards(AuthGuard)
 @Controller('api/v1/worklists/:regionCode/:team')
@@ -47,6 +48,7 @@ export class WorklistsController {
   ) {}
 
   @Get('cases')
+  @ApiOperation({ summary: 'The open cases of a worklist, urgent first, then the nearest deadline' })
   @ApiOkResponse({ type: [CaseSummaryDto] })
   async list(@CurrentActor() actor: Actor, @Param('regionCode') regionCode: string, @Param('team') team: string): Promise<CaseSummaryDto[]> {
     const cases = await this.cases.worklist(actor, this.worklist(regionCode, team));
@@ -54,6 +56,7 @@ export class WorklistsController {
   }
 
   @Post('claim')
+  @ApiOperation({ summary: 'Claim the next unassigned case of a worklist (204 when none is left)' })
   @HttpCode(200)
   @ApiOkResponse({ type: CaseSummaryDto })
   @ApiNoContentResponse({ description: 'Nothing left to claim.' })
@@ -72,6 +75,7 @@ export class WorklistsController {
   }
 
   @Get('handoffs')
+  @ApiOperation({ summary: 'Hand-off requests addressed to a worklist' })
   @ApiOkResponse({ type: WorklistHandoffsDto })
   async handoffList(@CurrentActor() actor: Actor, @Param('regionCode') regionCode: string, @Param('team') team: string): Promise<WorklistHandoffsDto> {
     const { incoming, outgoing } = await this.handoffs.forWorklist(actor, this.worklist(regionCode, team));
@@ -79,6 +83,7 @@ export class WorklistsController {
   }
 
   /** Coordinators assign, reassign (assigneeId) or release (null) cases of this worklist, in bulk, with a reason. */
+  @ApiOperation({ summary: 'Assign, reassign or release cases of a worklist in bulk (coordinators)' })
   @Post('assignments')
   @HttpCode(200)
   @ApiOkResponse({ type: [CaseSummaryDto] })
