@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
 import { RedisProbe } from '#libs/queue';
 
@@ -18,7 +18,8 @@ export class HealthController {
 
   @Get()
   @ApiOperation({ summary: 'Health: PostgreSQL and Redis answer', security: [] })
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false, noCache: true })
+  @ApiOkResponse({ description: 'PostgreSQL and Redis answer: { status: "ok", info, details }.' })
   @ApiServiceUnavailableResponse({ description: 'PostgreSQL or Redis does not answer; the body names which.' })
   check(): Promise<HealthCheckResult> {
     return this.health.check([() => this.database.pingCheck('postgres', { timeout: TIMEOUT_MS }), () => this.redis()]);
