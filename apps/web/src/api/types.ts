@@ -1,0 +1,88 @@
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
+
+export type SubmitIntake = Schemas['SubmitIntakeDto'];
+export type PersonAnswers = Schemas['PersonDto'];
+export type EmployerAnswers = Schemas['EmployerDto'];
+export type Classification = Schemas['ClassificationDto'];
+export type IntakePreview = Schemas['IntakePreviewDto'];
+export type IntakeStatus = Schemas['IntakeStatusDto'];
+export type JourneyStep = Schemas['JourneyStepDto'];
+export type Region = Schemas['RegionDto'];
+export type CaseSummary = Schemas['CaseSummaryDto'];
+export type CaseDetail = Schemas['CaseDetailDto'];
+export type CaseEvent = Schemas['CaseEventDto'];
+export type CaseNote = Schemas['CaseNoteDto'];
+export type Handoff = Schemas['HandoffDto'];
+export type User = Schemas['UserDto'];
+export type RegionSettings = Schemas['RegionSettingsDto'];
+export type Problem = Schemas['ProblemDto'];
+export type FieldProblem = Schemas['FieldProblemDto'];
+
+export type Role = SubmitIntake['role'];
+export type Level = Classification['level'];
+export type Route = Classification['route'];
+export type Referral = Classification['referrals'][number];
+export type Team = CaseSummary['team'];
+export type CaseStatus = CaseSummary['status'];
+export type CitizenStatus = IntakeStatus['status'];
+export type CaseResult = NonNullable<CaseSummary['result']>;
+export type StaffRole = User['role'];
+export type HandRoute = Schemas['HandClassificationDto']['route'];
+export type ManualStatus = Schemas['ChangeStatusDto']['status'];
+
+export const TEAMS: readonly Team[] = ['werkbedrijf', 'mobiliteitsteam', 'wsp', 'triage'];
+export const LEVELS: readonly Level[] = ['top', 'middle', 'base', 'undetermined', 'out_of_scope'];
+export const HAND_ROUTES: readonly HandRoute[] = ['werkbedrijf', 'mobiliteitsteam', 'wsp', 'none'];
+export const MANUAL_STATUSES: readonly ManualStatus[] = ['in_progress', 'waiting_for_citizen', 'waiting_for_partner', 'closed'];
+export const CASE_RESULTS: readonly CaseResult[] = ['placed_in_work', 'work_to_work', 'training_started', 'referred', 'withdrawn', 'no_contact'];
+export const STAFF_ROLES: readonly StaffRole[] = ['case_worker', 'coordinator', 'admin', 'analyst'];
+
+/** The scope code and path segment of the national worklist. */
+export const NATIONAL = 'national';
+
+/** GET /api/v1/me (the schema leaves the body untyped). */
+export interface Me {
+  id: string;
+  username: string;
+  role: StaffRole;
+  regionCodes: string[];
+  teams: Team[];
+}
+
+/** GET /api/v1/overview/{regionCode} (the schema leaves the body untyped). */
+export interface TeamFigures {
+  team: Team;
+  open: number;
+  waitingForAssignment: number;
+  overdue: number;
+  dueSoon: number;
+  escalated: number;
+  incomingHandoffs: number;
+}
+
+export interface CaseWorkerLoad {
+  id: string;
+  username: string;
+  openCases: number;
+  maxOpenCases: number | null;
+  available: boolean;
+}
+
+export interface Overview {
+  regionCode: string;
+  teams: TeamFigures[];
+  escalatedCases: CaseSummary[];
+  overdueHandoffs: Handoff[];
+  caseWorkers: CaseWorkerLoad[];
+}
+
+/** Narrow the loosely typed ("object") date fields of the schema to an ISO string or null. */
+export function isoOrNull(value: unknown): string | null {
+  return typeof value === 'string' && value.length > 0 ? value : null;
+}
+
+export function stringOrNull(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}

@@ -1,0 +1,35 @@
+import type { Language } from './index';
+
+const TIME_ZONE = 'Europe/Amsterdam';
+
+function locale(language: Language): string {
+  return language === 'en' ? 'en-GB' : 'nl-NL';
+}
+
+function toDate(iso: string): Date | null {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** "woensdag 2 december 2026" / "Wednesday 2 December 2026" (Europe/Amsterdam). */
+export function dateInWords(iso: string, language: Language): string {
+  const date = toDate(iso);
+  if (date === null) return iso;
+  const parts = new Intl.DateTimeFormat(locale(language), {
+    weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE,
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
+}
+
+/** "2 dec 2026, 14:43" / "2 Dec 2026, 14:43" (Europe/Amsterdam). */
+export function dateTime(iso: string, language: Language): string {
+  const date = toDate(iso);
+  if (date === null) return iso;
+  return new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(date);
+}
+
+/** A whole number in the page's language. */
+export function number(value: number, language: Language): string {
+  return new Intl.NumberFormat(locale(language)).format(value);
+}

@@ -1,0 +1,83 @@
+// Case workers, the triage desk and coordinators at work in the browser.
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expectAccessible } from './support/a11y.js';
+import { screenshot, staffPage, tabTo } from './support/pages.js';
+
+/** Sends a question through the public API (as the intake form would) and waits until it is routed. */
+async function submitQuestion(request: APIRequestContext, body: Record<string, unknown>): Promise<string> {
+  const created = await request.post('/api/v1/intakes', { data: { postcode: '5038', consent: { processing: true }, ...body } });
+  expect(created.status()).toBe(201);
+  const { trackingCode } = (await created.json()) as { trackingCode: string };
+  for (let i = 0; i < 100; i++) {
+    const status = (await (await request.get(`/api/v1/intakes/${trackingCode}`)).json()) as { caseReference: string | null };
+    if (status.caseReference) return status.caseReference;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('not routed');
+}
+
+test('a case worker claims, reads and moves a case with the keyboard alone', async ({ browser, request }) => {
+  const reference = await submitQuestion(request, { role: 'worker', question: 'Mijn contract wordt in maart niet verlengd. Wat nu?' });
+  const page = await staffPage(browser, 'demo-mobiliteitsteam');
+  await tabTo(page, /Van werk naar werk.*Midden-Brabant|Mobiliteitsteam.*Midden-Brabant/i);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('worklist-table')).toContainText(reference);
+  await tabTo(page, 'Volgende zaak oppakken');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: `Zaak ${reference}` })).toBeVisible();
+  await expect(page.getByText('Mijn contract wordt in maart niet verlengd.')).toBeVisible();
+  await tabTo(page, 'Nieuwe status');
+  await page.keyboard.type('In behandeling');
+  await expect(page.getByLabel('Nieuwe status')).toHaveValue('in_progress');
+  await tabTo(page, 'Status opslaan');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/Opgeslagen\. De status is nu/)).toBeVisible();
+  await tabTo(page, /Notitie|notitie/);
+  await page.keyboard.type('Gebeld, cv ontvangen.');
+  await tabTo(page, /Notitie toevoegen|Notitie opslaan/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Gebeld, cv ontvangen.').first()).toBeVisible();
+  await expectAccessible(page, 'case page');
+  await screenshot(page, 'case-desktop');
+});
+
+test('the triage desk classifies a question by hand, with the rules’ proposal beside it', async ({ browser, request }) => {
+  const reference = await submitQuestion(request, { role: 'jobseeker', question: 'Hallo, ik heb een vraag.', person: { benefit: 'other' } });
+  const page = await staffPage(browser, 'demo-triage');
+  await page.getByRole('link', { name: /Midden-Brabant/ }).filter({ hasText: /loket|triage/i }).first().click();
+  await page.getByRole('link', { name: reference }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Zaak ${reference}` })).toBeVisible();
+  const classify = page.locator('section[aria-labelledby="action-classify"]');
+  await expect(page.locator('[aria-labelledby="proposal-title"]')).toBeVisible();
+  await classify.getByLabel(/Niveau/).selectOption('base');
+  await classify.getByLabel(/Team/).first().selectOption('mobiliteitsteam');
+  await classify.getByLabel(/Reden/).fill('Gebeld: zoekt werk in de logistiek.');
+  await classify.getByRole('button').last().click();
+  await expect(page.getByText(/mobiliteitsteam|Van werk naar werk/i).first()).toBeVisible();
+  await expectAccessible(page, 'triage case page');
+});
+
+test('a coordinator assigns cases in bulk, and a new case shows up in an open worklist without a reload', async ({ browser, request }) => {
+  const first = await submitQuestion(request, { role: 'employer', question: 'Wij zoeken twee chauffeurs.', employer: { requestType: 'vacancy_general' } });
+  const page = await staffPage(browser, 'demo-coordinator');
+  await page.goto('/medewerkers/werklijst/AM26/wsp');
+  await expect(page.getByTestId('worklist-table')).toContainText(first);
+
+  const second = await submitQuestion(request, { role: 'employer', question: 'Wij zoeken een kok.', employer: { requestType: 'vacancy_general' } });
+  await expect(page.getByTestId('worklist-table')).toContainText(second, { timeout: 15_000 });
+
+  await page.getByRole('checkbox', { name: `Selecteer zaak ${first}` }).check();
+  await page.getByRole('checkbox', { name: `Selecteer zaak ${second}` }).check();
+  const assignee = page.getByLabel('Toewijzen aan');
+  await assignee.selectOption((await assignee.locator('option', { hasText: 'demo-wsp' }).getAttribute('value')));
+  await page.getByLabel('Reden').fill('Verdeling van de week.');
+  await page.getByRole('button', { name: 'Geselecteerde zaken toewijzen' }).click();
+  await expect(page.getByText('2 zaken zijn toegewezen.')).toBeVisible();
+  await expectAccessible(page, 'worklist (coordinator)');
+  await screenshot(page, 'worklist-desktop');
+
+  await page.goto('/medewerkers/overzicht/AM26');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByText('demo-wsp').first()).toBeVisible();
+  await expectAccessible(page, 'overview');
+});
