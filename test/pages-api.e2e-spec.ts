@@ -55,7 +55,7 @@ describe('the API behind the pages (real PostgreSQL and Redis)', () => {
     const jar = cookies.map((c) => c.split(';')[0]).join('; ');
 
     const me = await request(t.http).get('/api/v1/me').set('Cookie', jar).expect(200);
-    expect(me.body).toMatchObject({ username: 'demo-werkbedrijf' });
+    expect(me.body).toMatchObject({ username: 'demo-werkbedrijf', role: 'case_worker', regionCodes: ['AM26'], available: true });
     await request(t.http).put('/api/v1/me/availability').set('Cookie', jar).send({ available: true }).expect(403);
     await request(t.http).put('/api/v1/me/availability').set('Cookie', jar).set('X-CSRF-Token', 'guess').send({ available: true }).expect(403);
     await request(t.http).put('/api/v1/me/availability').set('Cookie', jar).set('X-CSRF-Token', started.body.csrfToken).send({ available: true }).expect(200);

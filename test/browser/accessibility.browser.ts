@@ -39,6 +39,36 @@ for (const language of ['nl', 'en'] as const) {
   });
 }
 
+test('the pages of a question (confirmation, status, under-16 answer) and a case, in both languages', async ({ page, browser, request }) => {
+  const created = await request.post('/api/v1/intakes', {
+    data: { role: 'jobseeker', postcode: '5038', question: 'Ik zoek werk in de logistiek.', consent: { processing: true } },
+  });
+  const { trackingCode } = (await created.json()) as { trackingCode: string };
+  for (const language of ['nl', 'en'] as const) {
+    await checkPage(page, `/bevestiging/${trackingCode}`, language);
+    await checkPage(page, `/status/${trackingCode}`, language);
+    await page.goto('/');
+    await switchTo(page, language);
+    const en = language === 'en';
+    await page.getByRole('radio', { name: en ? 'I am looking for work' : 'Ik zoek werk' }).check();
+    await page.getByLabel('Postcode', { exact: false }).first().fill('5038');
+    await page.getByLabel(en ? 'What is your question?' : 'Wat is uw vraag?').fill('ik ben 14 en zoek een bijbaantje');
+    await page.getByLabel(en ? 'How old are you?' : 'Hoe oud bent u?').selectOption('under_16');
+    await page.getByRole('checkbox', { name: en ? /I give the Werkloket permission/ : /Ik geef toestemming dat het Werkloket/ }).check();
+    await page.getByRole('button', { name: en ? 'Send question' : 'Vraag versturen' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: en ? 'Where you can go' : 'Hier kun je terecht' })).toBeVisible();
+    await expectAccessible(page, `under-16 answer (${language})`);
+    await expectNoHorizontalScroll(page, `under-16 answer (${language})`);
+  }
+  const staff = await staffPage(browser, 'demo-mobiliteitsteam');
+  await staff.goto('/medewerkers/werklijst/AM26/mobiliteitsteam');
+  await staff.getByTestId('worklist-table').getByRole('link').first().click();
+  await expect(staff.getByRole('heading', { level: 1, name: /^Zaak WL-/ })).toBeVisible();
+  const casePath = new URL(staff.url()).pathname;
+  for (const language of ['nl', 'en'] as const) await checkPage(staff, casePath, language);
+  await switchTo(staff, 'nl');
+});
+
 test('main pages at phone width (screenshots)', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 800 });
   await page.goto('/');

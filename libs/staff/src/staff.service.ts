@@ -125,6 +125,13 @@ export class StaffService {
     }
   }
 
+  /** The account behind an authenticated actor, as it is now. */
+  async account(actor: Actor): Promise<CaseWorker> {
+    const caseWorker = await this.caseWorkers.findOneBy({ id: actor.id });
+    if (!caseWorker) throw new StaffError('invalid_token', 'This account is no longer active.');
+    return caseWorker;
+  }
+
   async list(): Promise<CaseWorker[]> {
     return this.caseWorkers.find({ order: { username: 'ASC' } });
   }

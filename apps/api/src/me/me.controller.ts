@@ -22,9 +22,9 @@ export class MeController {
 
   @Get()
   @ApiOperation({ summary: 'Who you are and what you may reach' })
-  @ApiOkResponse({ description: 'Who the token belongs to and what they may reach.' })
-  me(@CurrentActor() actor: Actor): Actor {
-    return actor;
+  @ApiOkResponse({ type: UserDto, description: 'Who the token belongs to, what they may reach, and whether they take new cases.' })
+  async me(@CurrentActor() actor: Actor): Promise<UserDto> {
+    return toUserDto(await this.staff.account(actor));
   }
 
   @Put('availability')

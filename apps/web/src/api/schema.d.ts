@@ -905,10 +905,6 @@ export interface components {
             /** @description Required when returning. */
             reason?: string;
         };
-        AvailabilityDto: {
-            /** @description false while on leave: automatic assignment passes you by */
-            available: boolean;
-        };
         UserDto: {
             id: string;
             username: string;
@@ -919,6 +915,10 @@ export interface components {
             active: boolean;
             available: boolean;
             maxOpenCases?: Record<string, never> | null;
+        };
+        AvailabilityDto: {
+            /** @description false while on leave: automatic assignment passes you by */
+            available: boolean;
         };
         ReplayRequestDto: {
             /** @example AM26 */
@@ -2493,12 +2493,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Who the token belongs to and what they may reach. */
+            /** @description Who the token belongs to, what they may reach, and whether they take new cases. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
             };
             /** @description No, an invalid or an expired token; or the account is no longer active. */
             401: {

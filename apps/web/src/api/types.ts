@@ -42,14 +42,8 @@ export const STAFF_ROLES: readonly StaffRole[] = ['case_worker', 'coordinator', 
 /** The scope code and path segment of the national worklist. */
 export const NATIONAL = 'national';
 
-/** GET /api/v1/me (the schema leaves the body untyped). */
-export interface Me {
-  id: string;
-  username: string;
-  role: StaffRole;
-  regionCodes: string[];
-  teams: Team[];
-}
+/** GET /api/v1/me: the signed-in account (a UserDto). */
+export type Me = Schemas['UserDto'];
 
 /** GET /api/v1/overview/{regionCode} (the schema leaves the body untyped). */
 export interface TeamFigures {

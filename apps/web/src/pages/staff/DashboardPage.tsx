@@ -14,7 +14,6 @@ interface Worklist {
   team: Team;
 }
 
-const AVAILABILITY_KEY = 'werkloket.available.';
 
 /** Open cases per worklist; null while loading or when the list cannot be read. */
 function useCounts(worklists: Worklist[]): Record<string, number | null> {
@@ -48,28 +47,11 @@ function useCounts(worklists: Worklist[]): Record<string, number | null> {
 
 function Availability() {
   const { t } = useTranslation();
-  const { me, isAdmin } = useStaff();
-  const [available, setAvailable] = useState<boolean>(() => {
-    try {
-      return window.localStorage.getItem(AVAILABILITY_KEY + me.id) !== 'false';
-    } catch {
-      return true;
-    }
-  });
+  const { me } = useStaff();
+  // GET /api/v1/me says whether the user takes new cases now.
+  const [available, setAvailable] = useState<boolean>(me.available);
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (!isAdmin) return;
-    let stopped = false;
-    void api.GET('/api/v1/admin/users', { cache: 'no-store' }).then(({ data }) => {
-      const own = data?.find((u) => u.id === me.id);
-      if (!stopped && own) setAvailable(own.available);
-    });
-    return () => {
-      stopped = true;
-    };
-  }, [isAdmin, me.id]);
 
   const change = async (next: boolean) => {
     if (busy) return;
@@ -79,11 +61,6 @@ function Availability() {
       const { data } = await api.PUT('/api/v1/me/availability', { body: { available: next } });
       if (data !== undefined) {
         setAvailable(data.available);
-        try {
-          window.localStorage.setItem(AVAILABILITY_KEY + me.id, String(data.available));
-        } catch {
-          // Storage blocked: the switch shows the server's answer anyway.
-        }
         setMessage(data.available ? t('dashboard.availability.savedOn') : t('dashboard.availability.savedOff'));
       } else {
         setAvailable(!next);
