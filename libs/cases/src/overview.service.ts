@@ -23,6 +23,8 @@ export interface CaseWorkerLoad {
   openCases: number;
   maxOpenCases: number | null;
   available: boolean;
+  /** The teams (of this region's overview) the case worker works in. */
+  teams: Team[];
 }
 
 export interface RegionOverview {
@@ -66,8 +68,8 @@ export class OverviewService {
       .andWhere('((h.to_region_code = :regionCode AND h.to_team IN (:...teams)) OR (h.from_region_code = :regionCode AND h.from_team IN (:...teams)))', { regionCode, teams })
       .orderBy('h.respond_by', 'ASC')
       .getMany();
-    const caseWorkers = await manager.query<{ id: string; username: string; open_cases: number; max_open_cases: number | null; available: boolean }[]>(
-      `SELECT w.id, w.username, w.max_open_cases, w.available,
+    const caseWorkers = await manager.query<{ id: string; username: string; open_cases: number; max_open_cases: number | null; available: boolean; teams: Team[] }[]>(
+      `SELECT w.id, w.username, w.max_open_cases, w.available, w.teams,
               (SELECT count(*)::int FROM "case" c WHERE c.assigned_to = w.id AND c.status <> 'closed') AS open_cases
        FROM case_worker w WHERE w.active AND w.role = 'case_worker' AND $1 = ANY(w.region_codes) AND w.teams && $2::text[]
        ORDER BY w.username`,
@@ -89,7 +91,14 @@ export class OverviewService {
       }),
       escalatedCases,
       overdueHandoffs,
-      caseWorkers: caseWorkers.map((w) => ({ id: w.id, username: w.username, openCases: w.open_cases, maxOpenCases: w.max_open_cases, available: w.available })),
+      caseWorkers: caseWorkers.map((w) => ({
+        id: w.id,
+        username: w.username,
+        openCases: w.open_cases,
+        maxOpenCases: w.max_open_cases,
+        available: w.available,
+        teams: w.teams.filter((team) => teams.includes(team)),
+      })),
     };
   }
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { TEAMS, type Team } from '#libs/classification';
 import { STAFF_ROLES, type CaseWorker, type StaffRole } from '#libs/staff';
 
@@ -11,7 +11,7 @@ export class UserDto {
   @ApiProperty({ enum: TEAMS, isArray: true }) teams!: Team[];
   @ApiProperty() active!: boolean;
   @ApiProperty() available!: boolean;
-  @ApiPropertyOptional({ nullable: true }) maxOpenCases!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) maxOpenCases!: number | null;
 }
 
 export function toUserDto(user: CaseWorker): UserDto {

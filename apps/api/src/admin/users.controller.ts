@@ -27,7 +27,7 @@ export class CreateUserDto {
   @IsArray() @ArrayUnique() @IsIn(TEAMS, { each: true, message: `teams must be from: ${TEAMS.join(', ')}` })
   @ApiProperty({ enum: TEAMS, isArray: true }) teams!: Team[];
   @IsOptional() @ValidateIf((dto: CreateUserDto) => dto.maxOpenCases !== null) @IsInt() @Min(1) @Max(MAX_CAPACITY)
-  @ApiPropertyOptional({ nullable: true }) maxOpenCases?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) maxOpenCases?: number | null;
 }
 
 export class UpdateUserDto {
@@ -42,7 +42,7 @@ export class UpdateUserDto {
   @Present() @IsBoolean() @ApiPropertyOptional() active?: boolean;
   @Present() @IsBoolean() @ApiPropertyOptional() available?: boolean;
   @IsOptional() @ValidateIf((dto: UpdateUserDto) => dto.maxOpenCases !== null) @IsInt() @Min(1) @Max(MAX_CAPACITY)
-  @ApiPropertyOptional({ nullable: true, description: 'null: no limit' }) maxOpenCases?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'null: no limit' }) maxOpenCases?: number | null;
 }
 
 @ApiTags('admin')

@@ -905,6 +905,35 @@ export interface components {
             /** @description Required when returning. */
             reason?: string;
         };
+        TeamFiguresDto: {
+            /** @enum {string} */
+            team: "werkbedrijf" | "mobiliteitsteam" | "wsp" | "triage";
+            open: number;
+            /** @description New, nobody assigned yet. */
+            waitingForAssignment: number;
+            overdue: number;
+            /** @description Warned: a deadline is near. */
+            dueSoon: number;
+            escalated: number;
+            /** @description Hand-offs waiting for this team. */
+            incomingHandoffs: number;
+        };
+        CaseWorkerLoadDto: {
+            id: string;
+            username: string;
+            openCases: number;
+            maxOpenCases: number | null;
+            available: boolean;
+            /** @description The teams of this overview the case worker works in. */
+            teams: ("werkbedrijf" | "mobiliteitsteam" | "wsp" | "triage")[];
+        };
+        RegionOverviewDto: {
+            regionCode: string;
+            teams: components["schemas"]["TeamFiguresDto"][];
+            escalatedCases: components["schemas"]["CaseSummaryDto"][];
+            overdueHandoffs: components["schemas"]["HandoffDto"][];
+            caseWorkers: components["schemas"]["CaseWorkerLoadDto"][];
+        };
         UserDto: {
             id: string;
             username: string;
@@ -914,7 +943,7 @@ export interface components {
             teams: ("werkbedrijf" | "mobiliteitsteam" | "wsp" | "triage")[];
             active: boolean;
             available: boolean;
-            maxOpenCases?: Record<string, never> | null;
+            maxOpenCases: number | null;
         };
         AvailabilityDto: {
             /** @description false while on leave: automatic assignment passes you by */
@@ -945,7 +974,7 @@ export interface components {
              */
             regionCodes: string[];
             teams: ("werkbedrijf" | "mobiliteitsteam" | "wsp" | "triage")[];
-            maxOpenCases?: Record<string, never> | null;
+            maxOpenCases?: number | null;
         };
         UpdateUserDto: {
             password?: string;
@@ -956,7 +985,7 @@ export interface components {
             active?: boolean;
             available?: boolean;
             /** @description null: no limit */
-            maxOpenCases?: Record<string, never> | null;
+            maxOpenCases?: number | null;
         };
         RegionSettingsDto: {
             /**
@@ -2426,7 +2455,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegionOverviewDto"];
+                };
             };
             /** @description No, an invalid or an expired token; or the account is no longer active. */
             401: {

@@ -45,32 +45,10 @@ export const NATIONAL = 'national';
 /** GET /api/v1/me: the signed-in account (a UserDto). */
 export type Me = Schemas['UserDto'];
 
-/** GET /api/v1/overview/{regionCode} (the schema leaves the body untyped). */
-export interface TeamFigures {
-  team: Team;
-  open: number;
-  waitingForAssignment: number;
-  overdue: number;
-  dueSoon: number;
-  escalated: number;
-  incomingHandoffs: number;
-}
-
-export interface CaseWorkerLoad {
-  id: string;
-  username: string;
-  openCases: number;
-  maxOpenCases: number | null;
-  available: boolean;
-}
-
-export interface Overview {
-  regionCode: string;
-  teams: TeamFigures[];
-  escalatedCases: CaseSummary[];
-  overdueHandoffs: Handoff[];
-  caseWorkers: CaseWorkerLoad[];
-}
+/** GET /api/v1/overview/{regionCode}. */
+export type TeamFigures = Schemas['TeamFiguresDto'];
+export type CaseWorkerLoad = Schemas['CaseWorkerLoadDto'];
+export type Overview = Schemas['RegionOverviewDto'];
 
 /** Narrow the loosely typed ("object") date fields of the schema to an ISO string or null. */
 export function isoOrNull(value: unknown): string | null {

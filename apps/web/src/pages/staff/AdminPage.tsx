@@ -64,7 +64,7 @@ function UserForm({ user, onSaved, onCancel }: { user: User | null; onSaved: (me
       role: draft.role,
       regionCodes: parseRegionCodes(draft.regionCodes),
       teams: draft.teams as Team[],
-      maxOpenCases: parseMax(draft.maxOpenCases) as unknown as Record<string, never> | null,
+      maxOpenCases: parseMax(draft.maxOpenCases),
     };
     if (user === null) {
       void action

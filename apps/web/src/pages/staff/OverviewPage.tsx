@@ -52,7 +52,7 @@ export function OverviewPage() {
   const load = useCallback<PollLoader<Overview>>(
     async (etag, signal) => {
       const { data, response } = await api.GET('/api/v1/overview/{regionCode}', { params: { path: { regionCode } }, ...conditional(etag), signal });
-      return { status: response.status, data: data as unknown as Overview | undefined, etag: response.headers.get('ETag') };
+      return { status: response.status, data, etag: response.headers.get('ETag') };
     },
     [regionCode],
   );

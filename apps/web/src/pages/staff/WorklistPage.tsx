@@ -27,8 +27,8 @@ function isTeam(value: string | undefined): value is Team {
   return TEAMS.includes(value as Team);
 }
 
-/** The case workers of a region, for names and bulk assignment (coordinators only; null otherwise). */
-function useCaseWorkers(regionCode: string, enabled: boolean): Overview['caseWorkers'] | null {
+/** The case workers of a region's team, for names and bulk assignment (coordinators only; null otherwise). */
+function useCaseWorkers(regionCode: string, team: string, enabled: boolean): Overview['caseWorkers'] | null {
   const [workers, setWorkers] = useState<Overview['caseWorkers'] | null>(null);
   useEffect(() => {
     if (!enabled || regionCode === NATIONAL) return;
@@ -36,14 +36,13 @@ function useCaseWorkers(regionCode: string, enabled: boolean): Overview['caseWor
     void api
       .GET('/api/v1/overview/{regionCode}', { params: { path: { regionCode } }, cache: 'no-store' })
       .then(({ data }) => {
-        const overview = data as unknown as Overview | undefined;
-        if (!stopped && overview && Array.isArray(overview.caseWorkers)) setWorkers(overview.caseWorkers);
+        if (!stopped && data) setWorkers(data.caseWorkers.filter((worker) => (worker.teams as string[]).includes(team)));
       })
       .catch(() => undefined);
     return () => {
       stopped = true;
     };
-  }, [regionCode, enabled]);
+  }, [regionCode, team, enabled]);
   return workers;
 }
 
@@ -169,7 +168,7 @@ export function WorklistPage() {
   );
   const cases = usePolling(`${regionCode}/${team}`, loadCases, POLL_MS);
   const handoffs = usePolling(`${regionCode}/${team}`, loadHandoffs, POLL_MS);
-  const workers = useCaseWorkers(regionCode, isCoordinator);
+  const workers = useCaseWorkers(regionCode, team, isCoordinator);
 
   // Announce cases that arrived since the last answer.
   const [announcement, setAnnouncement] = useState('');
