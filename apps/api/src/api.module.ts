@@ -12,7 +12,9 @@ import { RegionsModule } from '#libs/regions';
 import { StaffModule } from '#libs/staff';
 import { TrackingModule } from '#libs/tracking';
 import { ReportsModule } from '#libs/reports';
+import { RoutingModule } from '#libs/routing';
 import { RegionSettingsController } from './admin/region-settings.controller.js';
+import { RoutingFailuresController } from './admin/routing-failures.controller.js';
 import { RegionsController } from './regions/regions.controller.js';
 import { ReplayController } from './reports/replay.controller.js';
 import { ReportsController } from './reports/reports.controller.js';
@@ -28,6 +30,7 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { CasesController } from './cases/cases.controller.js';
 import { DemoSeeder } from './demo/demo-seeder.js';
 import { HealthController } from './health/health.controller.js';
+import { ReadinessProbe } from './health/readiness.probe.js';
 import { IntakeController } from './intake/intake.controller.js';
 import { WorklistsController } from './worklists/worklists.controller.js';
 
@@ -46,6 +49,7 @@ const WEB_ROOT = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../
     CasesModule,
     StaffModule,
     ReportsModule,
+    RoutingModule,
     AuditModule,
     TerminusModule,
     // The pages (apps/web, built by Vite into dist/web) on the same port; every other path falls back to the
@@ -67,8 +71,9 @@ const WEB_ROOT = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../
     RegionSettingsController,
     HealthController,
     RegionsController,
+    RoutingFailuresController,
   ],
-  providers: [AuthGuard, AdminGuard, DemoSeeder],
+  providers: [AuthGuard, AdminGuard, DemoSeeder, ReadinessProbe],
 })
 export class ApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -7,12 +7,12 @@ import { QueueModule } from '#libs/queue';
 import { RoutingModule } from '#libs/routing';
 import { AssignmentProcessor } from './assignment.processor.js';
 import { CaseTimersProcessor } from './case-timers.processor.js';
-import { MaintenanceProcessor } from './maintenance.processor.js';
 import { RoutingProcessor } from './routing.processor.js';
+import { SweepTimer } from './sweep-timer.js';
 
-/** The worker process: every BullMQ processor lives here, and nowhere else. No HTTP. */
+/** The worker process: every BullMQ processor, and the safety-net sweep's timer. No HTTP. */
 @Module({
   imports: [ConfigModule, DatabaseModule, QueueModule, RoutingModule, CasesModule, MaintenanceModule],
-  providers: [RoutingProcessor, CaseTimersProcessor, AssignmentProcessor, MaintenanceProcessor],
+  providers: [RoutingProcessor, CaseTimersProcessor, AssignmentProcessor, SweepTimer],
 })
 export class WorkerModule {}

@@ -55,6 +55,31 @@ export class AppConfig {
   @Min(1)
   retentionDays = 90;
 
+  /** How often each worker process tries to run the safety-net sweep (one at a time across processes, ms). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(100)
+  sweepIntervalMs = 60_000;
+
+  /** An intake waits this long for its routing job before the sweep routes it itself (ms). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1000)
+  routingStragglerMs = 120_000;
+
+  /** Routing attempts (by the sweep, with exponential backoff) before an intake is marked routing_failed. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  routingMaxAttempts = 5;
+
+  /** Readiness reports degraded when the oldest unrouted intake is older than this (seconds). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  readyMaxBacklogSeconds = 300;
+
   @IsOptional()
   @IsIn(['true', 'false'])
   demoSeed?: 'true' | 'false';
@@ -95,6 +120,10 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   JWT_TTL_SECONDS: 'jwtTtlSeconds',
   OUTBOX_POLL_MS: 'outboxPollMs',
   RETENTION_DAYS: 'retentionDays',
+  SWEEP_INTERVAL_MS: 'sweepIntervalMs',
+  ROUTING_STRAGGLER_MS: 'routingStragglerMs',
+  ROUTING_MAX_ATTEMPTS: 'routingMaxAttempts',
+  READY_MAX_BACKLOG_SECONDS: 'readyMaxBacklogSeconds',
   DEMO_SEED: 'demoSeed',
   DEMO_CASES: 'demoCases',
 };

@@ -66,6 +66,22 @@ export class Intake {
   @Column('jsonb', { nullable: true })
   classification!: ClassificationResult | null;
 
+  /** Routing attempts by the safety-net sweep that failed (kept here, not in Redis). */
+  @Column('integer', { name: 'routing_attempts', default: 0 })
+  routingAttempts!: number;
+
+  /** The sweep leaves the intake alone until then (exponential backoff after a failure). */
+  @Column('timestamptz', { name: 'routing_retry_at', nullable: true })
+  routingRetryAt!: Date | null;
+
+  /** The kind of the last routing error (no request data). */
+  @Column('text', { name: 'routing_error', nullable: true })
+  routingError!: string | null;
+
+  /** Given up after the allowed attempts: routing_failed, for an admin to look at and retry. */
+  @Column('timestamptz', { name: 'routing_failed_at', nullable: true })
+  routingFailedAt!: Date | null;
+
   /** Contact details and free text are removed once the cases are closed past the retention period. */
   @Column('timestamptz', { name: 'personal_data_removed_at', nullable: true })
   personalDataRemovedAt!: Date | null;

@@ -7,6 +7,8 @@ import { RoutingService } from '#libs/routing';
 
 export interface SweepReport {
   routed: number;
+  routingFailed: number;
+  routingGivenUp: number;
   escalated: number;
   overdueHandoffs: number;
   releasedOrphans: number;
@@ -14,9 +16,6 @@ export interface SweepReport {
   personalDataRemoved: number;
   outboxPruned: number;
 }
-
-/** An intake waits this long for its routing job before the sweep routes it itself. */
-const STRAGGLER_AFTER_MS = 2 * 60 * 1000;
 
 /**
  * The once-a-minute safety net: whatever a failed or lost job should have done (routing, escalations), the sweep
@@ -33,8 +32,11 @@ export class MaintenanceService {
   ) {}
 
   async sweep(now = new Date()): Promise<SweepReport> {
+    const stragglers = await this.routing.routeStragglers(this.config.routingStragglerMs, { maxAttempts: this.config.routingMaxAttempts });
     return {
-      routed: await this.routing.routeStragglers(STRAGGLER_AFTER_MS),
+      routed: stragglers.routed,
+      routingFailed: stragglers.failed,
+      routingGivenUp: stragglers.givenUp,
       escalated: await this.sweeps.escalateMissedDeadlines(now),
       overdueHandoffs: await this.sweeps.markMissedHandoffs(now),
       releasedOrphans: await this.assignment.releaseOrphans(now),

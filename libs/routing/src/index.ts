@@ -1,4 +1,4 @@
 export { worklistFor } from './worklist-for.js';
 export { RoutingService } from './routing.service.js';
-export type { RoutingOutcome } from './routing.service.js';
+export type { RoutingFailure, RoutingOutcome, StragglerReport } from './routing.service.js';
 export { RoutingModule } from './routing.module.js';

@@ -9,6 +9,23 @@ import { worklistFor } from './worklist-for.js';
 
 export type RoutingOutcome = 'routed' | 'referral_only' | 'already_routed';
 
+export interface StragglerReport {
+  routed: number;
+  /** Attempts that failed this sweep. */
+  failed: number;
+  /** Intakes marked routing_failed this sweep. */
+  givenUp: number;
+}
+
+export interface RoutingFailure {
+  intakeId: string;
+  receivedAt: Date;
+  regionCode: string | null;
+  attempts: number;
+  error: string | null;
+  failedAt: Date;
+}
+
 /** Classifies an accepted intake and opens its case on the right worklist. Safe to run twice. */
 @Injectable()
 export class RoutingService {
@@ -60,22 +77,87 @@ export class RoutingService {
 
   /**
    * Routes intakes that should have been routed long ago: their job failed for good or was lost with Redis.
-   * Routing is idempotent, so an intake whose job is merely slow is safe to route here too.
+   * Routing is idempotent, so an intake whose job is merely slow is safe to route here too. Works through the
+   * backlog in batches until it is empty (or the time budget is spent); an intake that fails waits before its next
+   * attempt (exponential backoff, kept in PostgreSQL) and is marked routing_failed after `maxAttempts`, so a few
+   * broken intakes never block the healthy ones behind them.
    */
-  async routeStragglers(olderThanMs: number, limit = 100): Promise<number> {
-    const rows = await this.dataSource.query<{ id: string }[]>(
-      `SELECT id FROM intake WHERE classification IS NULL AND received_at < now() - ($1 || ' milliseconds')::interval ORDER BY received_at LIMIT $2`,
-      [String(olderThanMs), limit],
+  async routeStragglers(olderThanMs: number, options: { maxAttempts: number; budgetMs?: number; batch?: number }): Promise<StragglerReport> {
+    const report: StragglerReport = { routed: 0, failed: 0, givenUp: 0 };
+    const batch = options.batch ?? 200;
+    const until = Date.now() + (options.budgetMs ?? 45_000);
+    while (Date.now() < until) {
+      const rows = await this.dataSource.query<{ id: string }[]>(
+        `SELECT id FROM intake
+         WHERE classification IS NULL AND routing_failed_at IS NULL
+           AND received_at < now() - ($1 || ' milliseconds')::interval
+           AND (routing_retry_at IS NULL OR routing_retry_at <= now())
+         ORDER BY received_at LIMIT $2`,
+        [String(olderThanMs), batch],
+      );
+      for (const { id } of rows) {
+        try {
+          if ((await this.routeIntake(id)) === 'routed') report.routed += 1;
+        } catch (error) {
+          const givenUp = await this.recordFailure(id, error, options.maxAttempts);
+          report.failed += 1;
+          if (givenUp) report.givenUp += 1;
+        }
+      }
+      if (rows.length < batch) break;
+    }
+    if (report.routed > 0) this.logger.warn(`Routed ${report.routed} intake(s) whose routing job had not run`);
+    if (report.givenUp > 0) this.logger.error(`Gave up routing ${report.givenUp} intake(s): routing_failed, see /api/v1/admin/routing-failures`);
+    return report;
+  }
+
+  /** Counts a failed attempt; after the last allowed one the intake is routing_failed. Returns whether it gave up. */
+  private async recordFailure(intakeId: string, error: unknown, maxAttempts: number): Promise<boolean> {
+    // The error's kind and a short message, never request data: driver messages can quote values.
+    const kind = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0].slice(0, 200)}` : 'Error';
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [[row]] = await this.dataSource.query<[{ routing_attempts: number; routing_failed_at: Date | null }[], number]>(
+      `UPDATE intake SET routing_attempts = routing_attempts + 1, routing_error = $2,
+              routing_retry_at = now() + (LEAST(power(2, routing_attempts), 60) || ' minutes')::interval,
+              routing_failed_at = CASE WHEN routing_attempts + 1 >= $3 THEN now() ELSE NULL END
+       WHERE id = $1 RETURNING routing_attempts, routing_failed_at`,
+      [intakeId, kind, maxAttempts],
+    );
+    this.logger.error(`Intake ${intakeId} could not be routed (attempt ${row?.routing_attempts ?? '?'}): ${error instanceof Error ? error.name : 'Error'}`);
+    return row?.routing_failed_at != null;
+  }
+
+  /** Intakes given up as routing_failed (admins look at them, then retry). */
+  async failures(): Promise<RoutingFailure[]> {
+    const rows = await this.dataSource.query<{ id: string; received_at: Date; region_code: string | null; routing_attempts: number; routing_error: string | null; routing_failed_at: Date }[]>(
+      `SELECT id, received_at, region_code, routing_attempts, routing_error, routing_failed_at FROM intake
+       WHERE routing_failed_at IS NOT NULL AND classification IS NULL ORDER BY routing_failed_at`,
+    );
+    return rows.map((r) => ({ intakeId: r.id, receivedAt: r.received_at, regionCode: r.region_code, attempts: r.routing_attempts, error: r.routing_error, failedAt: r.routing_failed_at }));
+  }
+
+  /**
+   * Tries failed intakes again now (one, or all when `intakeIds` is empty): the attempts start over, and what still
+   * fails waits for the sweep's backoff again.
+   */
+  async retryFailures(intakeIds: readonly string[]): Promise<{ routed: number; stillFailing: number }> {
+    const [ids] = await this.dataSource.query<[{ id: string }[], number]>(
+      `UPDATE intake SET routing_failed_at = NULL, routing_retry_at = NULL, routing_attempts = 0
+       WHERE routing_failed_at IS NOT NULL AND classification IS NULL AND (cardinality($1::uuid[]) = 0 OR id = ANY($1))
+       RETURNING id`,
+      [intakeIds],
     );
     let routed = 0;
-    for (const { id } of rows) {
+    let stillFailing = 0;
+    for (const { id } of ids) {
       try {
         if ((await this.routeIntake(id)) === 'routed') routed += 1;
       } catch (error) {
-        this.logger.error(`Intake ${id} could not be routed: ${(error as Error).name}`);
+        // Retried by hand and failed again: back on the admin's list at once.
+        await this.recordFailure(id, error, 1);
+        stillFailing += 1;
       }
     }
-    if (routed > 0) this.logger.warn(`Routed ${routed} intake(s) whose routing job had not run`);
-    return routed;
+    return { routed, stillFailing };
   }
 }

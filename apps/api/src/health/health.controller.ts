@@ -1,11 +1,26 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { AppConfig } from '#libs/config';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ReadinessProbe } from './readiness.probe.js';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
 import { RedisProbe } from '#libs/queue';
 
 const TIMEOUT_MS = 1500;
 
-/** 200 only when PostgreSQL and Redis both answer. */
+export class LivenessDto {
+  @ApiProperty({ enum: ['ok'] }) status!: 'ok';
+}
+
+export class ReadinessDto {
+  @ApiProperty({ enum: ['ok', 'degraded', 'unready'] }) status!: 'ok' | 'degraded' | 'unready';
+  @ApiProperty({ type: [String] }) reasons!: string[];
+  @ApiProperty({ type: Number, nullable: true }) oldestUnroutedSeconds!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) routingFailures!: number | null;
+  @ApiProperty({ enum: ['up', 'down', 'unknown'] }) redis!: 'up' | 'down' | 'unknown';
+}
+
+/** `/health`: 200 only when PostgreSQL and Redis both answer (the contract); `/health/live` and `/health/ready`. */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
@@ -14,6 +29,8 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     private readonly redisProbe: RedisProbe,
+    private readonly readiness: ReadinessProbe,
+    private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -23,6 +40,45 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ description: 'PostgreSQL or Redis does not answer; the body names which.' })
   check(): Promise<HealthCheckResult> {
     return this.health.check([() => this.database.pingCheck('postgres', { timeout: TIMEOUT_MS }), () => this.redis()]);
+  }
+
+  /** Liveness: the process is up and answering (restart it only when this fails). */
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process answers', security: [] })
+  @ApiOkResponse({ type: LivenessDto })
+  live(): LivenessDto {
+    return { status: 'ok' };
+  }
+
+  /**
+   * Readiness: can this instance accept intakes? Only PostgreSQL is required (503 without it). Redis down is
+   * degraded, not unready: the outbox keeps the work until Redis is back. A routing backlog older than
+   * READY_MAX_BACKLOG_SECONDS, or intakes given up as routing_failed, are degraded too, with the reason.
+   */
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: PostgreSQL answers (503 otherwise); degraded with the reasons', security: [] })
+  @ApiOkResponse({ type: ReadinessDto })
+  @ApiServiceUnavailableResponse({ type: ReadinessDto, description: 'PostgreSQL does not answer.' })
+  async ready(@Res({ passthrough: true }) response: Response): Promise<ReadinessDto> {
+    let backlog: { oldest: number | null; failures: number };
+    try {
+      backlog = await this.readiness.backlog();
+    } catch (error) {
+      response.status(503).setHeader('Retry-After', '5');
+      return { status: 'unready', reasons: [`postgres: ${error instanceof Error ? error.name : 'unavailable'}`], oldestUnroutedSeconds: null, routingFailures: null, redis: 'unknown' };
+    }
+    const redisUp = await this.redisProbe.ping(TIMEOUT_MS).then(() => true, () => false);
+    const reasons: string[] = [];
+    if (!redisUp) reasons.push('redis: down (intakes are accepted and kept in the outbox until it is back)');
+    if (backlog.oldest !== null && backlog.oldest > this.config.readyMaxBacklogSeconds) reasons.push(`backlog: the oldest unrouted intake waits ${Math.round(backlog.oldest)} s`);
+    if (backlog.failures > 0) reasons.push(`routing_failed: ${backlog.failures} intake(s), see /api/v1/admin/routing-failures`);
+    return {
+      status: reasons.length === 0 ? 'ok' : 'degraded',
+      reasons,
+      oldestUnroutedSeconds: backlog.oldest === null ? null : Math.round(backlog.oldest),
+      routingFailures: backlog.failures,
+      redis: redisUp ? 'up' : 'down',
+    };
   }
 
   private async redis() {

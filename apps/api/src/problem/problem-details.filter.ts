@@ -43,8 +43,10 @@ const TITLES: Record<number, string> = {
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', '53300']);
 
 function isUnavailable(exception: unknown): boolean {
-  const error = exception as { code?: string; driverError?: { code?: string }; message?: string } | null;
+  const error = exception as { name?: string; code?: string; driverError?: { code?: string }; message?: string } | null;
   if (!error) return false;
+  // A pool connection that died mid-request surfaces as a released query runner, not as a driver code.
+  if (error.name === 'QueryRunnerAlreadyReleasedError') return true;
   const code = error.driverError?.code ?? error.code;
   return (code !== undefined && UNAVAILABLE_CODES.has(code)) || /Connection terminated|timeout exceeded when trying to connect/i.test(error.message ?? '');
 }
