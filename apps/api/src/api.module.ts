@@ -33,6 +33,7 @@ import { HealthController } from './health/health.controller.js';
 import { ReadinessProbe } from './health/readiness.probe.js';
 import { IntakeController } from './intake/intake.controller.js';
 import { WorklistsController } from './worklists/worklists.controller.js';
+import { HttpDrain } from './shutdown/http-drain.js';
 
 /** dist/web, from the compiled app (dist/apps/api/src) and from the sources (apps/api/src, in tests). */
 const WEB_ROOT = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../../../web/' : '../../../dist/web/', import.meta.url));
@@ -73,7 +74,7 @@ const WEB_ROOT = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../
     RegionsController,
     RoutingFailuresController,
   ],
-  providers: [AuthGuard, AdminGuard, DemoSeeder, ReadinessProbe],
+  providers: [AuthGuard, AdminGuard, DemoSeeder, ReadinessProbe, HttpDrain],
 })
 export class ApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

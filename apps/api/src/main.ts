@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig } from '#libs/config';
+import { exitWithinDrainTime } from '../../worker/src/exit-bound.js';
 import { startWorker } from '../../worker/src/start-worker.js';
 import { ApiModule } from './api.module.js';
 import { setupApp } from './setup-app.js';
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bodyParser: false });
   setupApp(app);
   const config = app.get(AppConfig);
+  exitWithinDrainTime(config.shutdownDrainMs);
   await app.listen(config.port);
   Logger.log(`Werkloket API on http://localhost:${config.port} (OpenAPI: /docs)`, 'Main');
   // `npm start` runs the worker in the same process; `npm run start:api` leaves it to a separate process.

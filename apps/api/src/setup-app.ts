@@ -2,6 +2,7 @@ import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { HttpDrain } from './shutdown/http-drain.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
 import { validationExceptionFactory } from './problem/problem.js';
 import { RejectUnsafeInputPipe } from './problem/reject-unsafe-input.pipe.js';
@@ -12,6 +13,7 @@ export function setupApp(app: NestExpressApplication): void {
   app.useBodyParser('json', { limit: '32kb', strict: false });
   // The browser's staff session travels in cookies (see auth/session-cookies.ts).
   app.use(cookieParser());
+  app.use(app.get(HttpDrain).middleware);
   app.useGlobalPipes(
     new RejectUnsafeInputPipe(),
     new ValidationPipe({

@@ -1,8 +1,12 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { AppConfig } from '#libs/config';
+import { exitWithinDrainTime } from './exit-bound.js';
 import { startWorker } from './start-worker.js';
 
-startWorker().catch((error: unknown) => {
-  Logger.error(error instanceof Error ? error.message : String(error), 'Worker');
-  process.exit(1);
-});
+startWorker()
+  .then((context) => exitWithinDrainTime(context.get(AppConfig).shutdownDrainMs))
+  .catch((error: unknown) => {
+    Logger.error(error instanceof Error ? error.message : String(error), 'Worker');
+    process.exit(1);
+  });

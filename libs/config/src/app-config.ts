@@ -80,6 +80,13 @@ export class AppConfig {
   @Min(1)
   readyMaxBacklogSeconds = 300;
 
+  /** On SIGTERM, in-flight requests and running jobs get this long before connections are cut (ms). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(120_000)
+  shutdownDrainMs = 10_000;
+
   @IsOptional()
   @IsIn(['true', 'false'])
   demoSeed?: 'true' | 'false';
@@ -124,6 +131,7 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   ROUTING_STRAGGLER_MS: 'routingStragglerMs',
   ROUTING_MAX_ATTEMPTS: 'routingMaxAttempts',
   READY_MAX_BACKLOG_SECONDS: 'readyMaxBacklogSeconds',
+  SHUTDOWN_DRAIN_MS: 'shutdownDrainMs',
   DEMO_SEED: 'demoSeed',
   DEMO_CASES: 'demoCases',
 };

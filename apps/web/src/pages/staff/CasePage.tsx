@@ -830,6 +830,14 @@ export function CasePage() {
         {automatic === null ? <Paragraph>{t('case.classification.none')}</Paragraph> : <ClassificationFacts classification={automatic} />}
       </section>
 
+      {/* Closing the case removes the forms, and with them their message: it is said here instead. */}
+      <div role="status">
+        {!open && notice !== null && notice.reference === detail.reference && (
+          <Alert type="ok" className="wl-alert">
+            <Paragraph>{notice.message}</Paragraph>
+          </Alert>
+        )}
+      </div>
       {open && (
         <section aria-labelledby="actions-title" className="wl-section">
           <Heading2 id="actions-title">{t('case.actions.title')}</Heading2>
