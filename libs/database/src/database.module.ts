@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
+import type { EventEmitter } from 'node:events';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AppConfig } from '#libs/config';
@@ -7,6 +8,25 @@ import { MIGRATIONS } from './migrations/index.js';
 
 /** Any fixed number: serialises migration runs when api and worker processes start at the same time. */
 const MIGRATION_LOCK = 72_310_522;
+
+/**
+ * A pooled connection whose backend dies while it is checked out can emit 'error' after TypeORM has dropped its own
+ * listener; unheard, that error would crash the process. Every connection gets a listener that only logs the kind:
+ * the query that was running already fails with it (and becomes a 503).
+ */
+function guardPooledConnections(dataSource: DataSource): void {
+  const pool = (dataSource.driver as unknown as { master?: EventEmitter }).master;
+  if (!pool) return;
+  const logger = new Logger('Database');
+  const guarded = new WeakSet<EventEmitter>();
+  const guard = (client: EventEmitter): void => {
+    if (guarded.has(client)) return;
+    guarded.add(client);
+    client.on('error', (error: { code?: string }) => logger.warn(`A database connection was lost (${error.code ?? 'no code'})`));
+  };
+  pool.on('connect', guard);
+  pool.on('acquire', guard);
+}
 
 async function migrate(dataSource: DataSource): Promise<void> {
   await dataSource.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
@@ -36,6 +56,7 @@ async function migrate(dataSource: DataSource): Promise<void> {
       dataSourceFactory: async (options?: DataSourceOptions) => {
         if (!options) throw new Error('Database options missing');
         const dataSource = await new DataSource(options).initialize();
+        guardPooledConnections(dataSource);
         await migrate(dataSource);
         return dataSource;
       },

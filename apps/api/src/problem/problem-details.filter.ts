@@ -48,7 +48,7 @@ function isUnavailable(exception: unknown): boolean {
   // A pool connection that died mid-request surfaces as a released query runner, not as a driver code.
   if (error.name === 'QueryRunnerAlreadyReleasedError') return true;
   const code = error.driverError?.code ?? error.code;
-  return (code !== undefined && UNAVAILABLE_CODES.has(code)) || /Connection terminated|timeout exceeded when trying to connect/i.test(error.message ?? '');
+  return (code !== undefined && UNAVAILABLE_CODES.has(code)) || /Connection terminated|not queryable|timeout exceeded when trying to connect/i.test(error.message ?? '');
 }
 
 /** Deadlock or serialization failure: a concurrent change won; the request can simply be retried. */
