@@ -38,6 +38,13 @@ describe('ProblemDetailsFilter', () => {
     expect(answer(Object.assign(new Error('terminating connection'), { driverError: { code: '57P01' } })).status).toBe(503);
   });
 
+  it('answers a connection lost under a query runner or a pooled client with 503 too', () => {
+    const released = Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' });
+    expect(answer(released).status).toBe(503);
+    expect(answer(new Error('Client has encountered a connection error and is not queryable')).status).toBe(503);
+    expect(answer(new Error('Connection terminated unexpectedly')).status).toBe(503);
+  });
+
   it('answers anything else with a plain 500 that promises nothing', () => {
     const sent = answer(new TypeError('boom'));
     expect(sent.status).toBe(500);
