@@ -30,7 +30,6 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { CasesController } from './cases/cases.controller.js';
 import { DemoSeeder } from './demo/demo-seeder.js';
 import { HealthController } from './health/health.controller.js';
-import { ReadinessProbe } from './health/readiness.probe.js';
 import { IntakeController } from './intake/intake.controller.js';
 import { WorklistsController } from './worklists/worklists.controller.js';
 import { HttpDrain } from './shutdown/http-drain.js';
@@ -74,7 +73,7 @@ const WEB_ROOT = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../
     RegionsController,
     RoutingFailuresController,
   ],
-  providers: [AuthGuard, AdminGuard, DemoSeeder, ReadinessProbe, HttpDrain],
+  providers: [AuthGuard, AdminGuard, DemoSeeder, HttpDrain],
 })
 export class ApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

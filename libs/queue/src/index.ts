@@ -5,4 +5,5 @@ export type { OutboxMessage } from './outbox.js';
 export { OutboxEntry } from './outbox.entity.js';
 export { QueueModule } from './queue.module.js';
 export { RedisProbe } from './redis-probe.js';
+export { withTimeout } from './with-timeout.js';
 export type { JsonObject, JsonScalar } from './json.js';

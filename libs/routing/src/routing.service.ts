@@ -127,6 +127,15 @@ export class RoutingService {
     return row?.routing_failed_at != null;
   }
 
+  /** What readiness reports: the age of the oldest intake still waiting to be routed, and the routing failures. */
+  async backlog(): Promise<{ oldestSeconds: number | null; failures: number }> {
+    const [row] = await this.dataSource.query<{ oldest: string | null; failures: number }[]>(
+      `SELECT (SELECT extract(epoch FROM now() - min(received_at)) FROM intake WHERE classification IS NULL AND routing_failed_at IS NULL) AS oldest,
+              (SELECT count(*)::int FROM intake WHERE classification IS NULL AND routing_failed_at IS NOT NULL) AS failures`,
+    );
+    return { oldestSeconds: row.oldest === null ? null : Number(row.oldest), failures: row.failures };
+  }
+
   /** Intakes given up as routing_failed (admins look at them, then retry). */
   async failures(): Promise<RoutingFailure[]> {
     const rows = await this.dataSource.query<{ id: string; received_at: Date; region_code: string | null; routing_attempts: number; routing_error: string | null; routing_failed_at: Date }[]>(

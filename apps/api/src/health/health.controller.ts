@@ -2,9 +2,9 @@ import { Controller, Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AppConfig } from '#libs/config';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { ReadinessProbe } from './readiness.probe.js';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
-import { RedisProbe } from '#libs/queue';
+import { RedisProbe, withTimeout } from '#libs/queue';
+import { RoutingService } from '#libs/routing';
 
 const TIMEOUT_MS = 1500;
 
@@ -29,7 +29,7 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     private readonly redisProbe: RedisProbe,
-    private readonly readiness: ReadinessProbe,
+    private readonly routing: RoutingService,
     private readonly config: AppConfig,
   ) {}
 
@@ -60,9 +60,9 @@ export class HealthController {
   @ApiOkResponse({ type: ReadinessDto })
   @ApiServiceUnavailableResponse({ type: ReadinessDto, description: 'PostgreSQL does not answer.' })
   async ready(@Res({ passthrough: true }) response: Response): Promise<ReadinessDto> {
-    let backlog: { oldest: number | null; failures: number };
+    let backlog: { oldestSeconds: number | null; failures: number };
     try {
-      backlog = await this.readiness.backlog();
+      backlog = await withTimeout(this.routing.backlog(), TIMEOUT_MS);
     } catch (error) {
       response.status(503).setHeader('Retry-After', '5');
       return { status: 'unready', reasons: [`postgres: ${error instanceof Error ? error.name : 'unavailable'}`], oldestUnroutedSeconds: null, routingFailures: null, redis: 'unknown' };
@@ -70,12 +70,12 @@ export class HealthController {
     const redisUp = await this.redisProbe.ping(TIMEOUT_MS).then(() => true, () => false);
     const reasons: string[] = [];
     if (!redisUp) reasons.push('redis: down (intakes are accepted and kept in the outbox until it is back)');
-    if (backlog.oldest !== null && backlog.oldest > this.config.readyMaxBacklogSeconds) reasons.push(`backlog: the oldest unrouted intake waits ${Math.round(backlog.oldest)} s`);
+    if (backlog.oldestSeconds !== null && backlog.oldestSeconds > this.config.readyMaxBacklogSeconds) reasons.push(`backlog: the oldest unrouted intake waits ${Math.round(backlog.oldestSeconds)} s`);
     if (backlog.failures > 0) reasons.push(`routing_failed: ${backlog.failures} intake(s), see /api/v1/admin/routing-failures`);
     return {
       status: reasons.length === 0 ? 'ok' : 'degraded',
       reasons,
-      oldestUnroutedSeconds: backlog.oldest === null ? null : Math.round(backlog.oldest),
+      oldestUnroutedSeconds: backlog.oldestSeconds === null ? null : Math.round(backlog.oldestSeconds),
       routingFailures: backlog.failures,
       redis: redisUp ? 'up' : 'down',
     };
