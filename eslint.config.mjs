@@ -17,6 +17,24 @@ export default tseslint.config(
     },
   },
   {
+    // One door for every case change: only the case writer writes cases and their history.
+    files: ['libs/**/*.ts', 'apps/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['libs/cases/src/case-writer.ts', 'libs/database/src/migrations/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(insert|update|save|delete|upsert|softDelete|increment)$/] > Identifier.arguments:first-child[name=/^(Case|CaseEvent)$/]',
+          message: 'Cases change only through CaseWriter (lock, state machine, event, audit, one transaction).',
+        },
+        {
+          selector: 'TemplateElement[value.raw=/(UPDATE|INSERT INTO|DELETE FROM)\\s+("case"|case_event\\b)/i], Literal[value=/(UPDATE|INSERT INTO|DELETE FROM)\\s+("case"|case_event\\b)/i]',
+          message: 'Cases change only through CaseWriter (lock, state machine, event, audit, one transaction).',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', 'test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { AuditService } from '#libs/audit';
 import type { Team } from '#libs/classification';
 import { RegionsService } from '#libs/regions';
 import { canWorkOn, CaseWorker, isCoordinatorOf, type Actor, type WorklistKey } from '#libs/staff';
-import { CaseClocksService } from './case-clocks.service.js';
-import { CaseEvent } from './case-event.entity.js';
+import { CaseWriter, type LockedCase } from './case-writer.js';
 import { Case } from './case.entity.js';
 import { CaseError } from './case.error.js';
 import { assignFairly } from './fair-assignment.js';
@@ -26,8 +24,7 @@ export class AssignmentService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly regions: RegionsService,
-    private readonly clocks: CaseClocksService,
-    private readonly audit: AuditService,
+    private readonly writer: CaseWriter,
   ) {}
 
   /** Assigns, reassigns or releases cases of one worklist, all or nothing. */
@@ -42,12 +39,7 @@ export class AssignmentService {
       if (request.assigneeId !== null && (!assignee || assignee.role === 'analyst' || !canWorkOn(this.asActor(assignee), key))) {
         throw new CaseError('invalid_assignment', 'The assignee is not an active case worker of this worklist.', 'assigneeId');
       }
-      const cases = await manager
-        .createQueryBuilder(Case, 'c')
-        .where('c.id IN (:...ids)', { ids: request.caseIds })
-        .orderBy('c.id')
-        .setLock('pessimistic_write')
-        .getMany();
+      const cases = await this.writer.lockAll(manager, manager.createQueryBuilder(Case, 'c').where('c.id IN (:...ids)', { ids: request.caseIds }));
       const byId = new Map(cases.map((c) => [c.id, c]));
       for (const id of request.caseIds) {
         const c = byId.get(id);
@@ -57,16 +49,18 @@ export class AssignmentService {
       const now = new Date();
       for (const c of cases) {
         if (assignee) {
-          const status = c.status === 'new' ? 'assigned' : c.status;
-          await manager.update(Case, c.id, { assignedTo: assignee.id, status, updatedAt: now });
-          await manager.insert(CaseEvent, { caseId: c.id, actorId: actor.id, type: 'assigned', fromStatus: c.status, toStatus: status, data: { assigneeId: assignee.id, previousAssigneeId: c.assignedTo }, note: request.reason });
-          await this.audit.record({ actor, action: 'case.assigned', caseId: c.id, reason: request.reason, details: { assigneeId: assignee.id } }, manager);
-        } else {
-          await this.release(manager, c, actor, request.reason, now);
+          await this.writer.apply(manager, actor, c, {
+            event: 'assigned',
+            ...(c.status === 'new' ? { status: 'assigned' as const } : {}),
+            assignedTo: assignee.id,
+            note: request.reason,
+            data: { assigneeId: assignee.id, previousAssigneeId: c.assignedTo },
+          });
+        } else if (c.assignedTo !== null) {
+          await this.release(manager, c, actor, request.reason);
         }
       }
       if (assignee) await manager.update(CaseWorker, assignee.id, { lastAssignedAt: now });
-      if (!assignee) await this.clocks.requestAutoAssignment(manager, key);
       return manager.find(Case, { where: { id: In(request.caseIds) }, order: { nextDueAt: 'ASC' } });
     });
   }
@@ -86,24 +80,16 @@ export class AssignmentService {
     );
     for (const { id } of rows) {
       await this.dataSource.transaction(async (manager) => {
-        const c = await manager.createQueryBuilder(Case, 'c').where('c.id = :id', { id }).setLock('pessimistic_write').getOne();
-        if (c && c.status !== 'closed' && c.assignedTo !== null) {
-          await this.release(manager, c, null, 'The assigned case worker no longer works this worklist.', now);
-          await this.clocks.requestAutoAssignment(manager, { regionCode: c.regionCode, team: c.team });
-        }
+        const c = await this.writer.lock(manager, id);
+        if (c && c.status !== 'closed' && c.assignedTo !== null) await this.release(manager, c, null, 'The assigned case worker no longer works this worklist.');
       });
     }
     return rows.length;
   }
 
-  /** Puts a locked case back on its worklist, unassigned; resumes its clocks if they were paused. */
-  private async release(manager: EntityManager, c: Case, actor: Actor | null, reason: string, now: Date): Promise<void> {
-    const clockFields = c.pausedAt !== null ? this.clocks.statusChangeFields(c, 'new', now) : {};
-    await manager.update(Case, c.id, { assignedTo: null, status: 'new', updatedAt: now, ...clockFields });
-    await manager.insert(CaseEvent, { caseId: c.id, actorId: actor?.id ?? null, type: 'released', fromStatus: c.status, toStatus: 'new', data: { previousAssigneeId: c.assignedTo }, note: reason });
-    // Released while waiting for the citizen: the clocks resumed, so their deadlines moved.
-    if (c.pausedAt !== null) await this.clocks.scheduleDeadlines(manager, await manager.findOneByOrFail(Case, { id: c.id }));
-    await this.audit.record({ actor, action: 'case.released', caseId: c.id, reason, details: { previousAssigneeId: c.assignedTo } }, manager);
+  /** Puts a locked case back on its worklist, unassigned (its clocks resume if they were paused). */
+  private async release(manager: EntityManager, c: LockedCase, actor: Actor | null, reason: string): Promise<void> {
+    await this.writer.apply(manager, actor, c, { event: 'released', status: 'new', assignedTo: null, note: reason, data: { previousAssigneeId: c.assignedTo } });
   }
 
   /**
@@ -117,21 +103,27 @@ export class AssignmentService {
       await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [AUTO_ASSIGN_LOCK, `${regionCode}/${team}`]);
       const candidates = await this.candidates(manager, regionCode, team);
       if (candidates.length === 0) return 0;
-      const waiting = await manager
-        .createQueryBuilder(Case, 'c')
-        .where('c.region_code = :regionCode AND c.team = :team AND c.status = :status', { regionCode, team, status: 'new' })
-        .orderBy('c.next_due_at', 'ASC', 'NULLS LAST')
-        .addOrderBy('c.created_at', 'ASC')
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getMany();
+      const waiting = await this.writer.lockAll(
+        manager,
+        manager
+          .createQueryBuilder(Case, 'c')
+          .where('c.region_code = :regionCode AND c.team = :team AND c.status = :status', { regionCode, team, status: 'new' })
+          .orderBy('c.next_due_at', 'ASC', 'NULLS LAST')
+          .addOrderBy('c.created_at', 'ASC'),
+        { skipLocked: true },
+      );
       if (waiting.length === 0) return 0;
       const plan = assignFairly(waiting.map((c) => c.id), candidates, new Date());
       const now = new Date();
+      const byId = new Map(waiting.map((c) => [c.id, c]));
       for (const [caseId, caseWorkerId] of plan) {
-        await manager.update(Case, caseId, { assignedTo: caseWorkerId, status: 'assigned', updatedAt: now });
-        await manager.insert(CaseEvent, { caseId, actorId: null, type: 'assigned', fromStatus: 'new', toStatus: 'assigned', data: { assigneeId: caseWorkerId, automatic: true } });
-        await this.audit.record({ actor: null, action: 'case.assigned', caseId, reason: 'automatic fair assignment', details: { assigneeId: caseWorkerId } }, manager);
+        await this.writer.apply(manager, null, byId.get(caseId)!, {
+          event: 'assigned',
+          status: 'assigned',
+          assignedTo: caseWorkerId,
+          reason: 'automatic fair assignment',
+          data: { assigneeId: caseWorkerId, automatic: true },
+        });
         await manager.update(CaseWorker, caseWorkerId, { lastAssignedAt: now });
       }
       return plan.size;

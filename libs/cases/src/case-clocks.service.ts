@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditService } from '#libs/audit';
 import { WorkingDayCalendar } from '#libs/calendar';
 import type { Level } from '#libs/classification';
 import { addToOutbox, jobIds, JobName, QueueName, type SlaCheckJobData, type SlaClock } from '#libs/queue';
 import { RegionsService, type RegionSettings } from '#libs/regions';
 import type { WorklistKey } from '#libs/staff';
-import { CaseEvent } from './case-event.entity.js';
 import { isWaitingForCitizen, meansContact, type CaseResult, type CaseStatus } from './case-lifecycle.js';
 import { Case } from './case.entity.js';
 import { nextDue, resumeClocks, slaTargetFor, startClocks, warningAt } from './sla.js';
@@ -21,7 +19,6 @@ export class CaseClocksService {
   constructor(
     private readonly calendar: WorkingDayCalendar,
     private readonly regions: RegionsService,
-    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -48,12 +45,6 @@ export class CaseClocksService {
       nextDueAt: nextDue(clocks, null),
     };
     return { fields, settings };
-  }
-
-  /** After a case landed (inside the same transaction): schedule its deadline jobs and, if enabled, assignment. */
-  async afterLanding(manager: EntityManager, landed: Case, settings: RegionSettings): Promise<void> {
-    await this.scheduleDeadlines(manager, landed);
-    await this.requestAutoAssignment(manager, { regionCode: landed.regionCode, team: landed.team }, settings);
   }
 
   /** Clock fields that follow from a status change. */
@@ -114,36 +105,5 @@ export class CaseClocksService {
       jobId: jobIds.autoAssign(worklist.regionCode, worklist.team, randomUUID()),
       payload: { regionCode: worklist.regionCode, team: worklist.team },
     });
-  }
-
-  /**
-   * Handles a deadline job. Does nothing when the case closed, the clock stopped or paused, or the deadline moved
-   * (the job is stale); so running it twice, or late, is harmless.
-   */
-  async checkDeadline(manager: EntityManager, job: SlaCheckJobData, now: Date): Promise<'warned' | 'escalated' | 'stale'> {
-    const c = await manager.createQueryBuilder(Case, 'c').where('c.id = :id', { id: job.caseId }).setLock('pessimistic_write').getOne();
-    if (!c || c.status === 'closed' || c.pausedAt !== null) return 'stale';
-    const due = job.clock === 'first_contact' ? (c.firstContactAt === null ? c.firstContactDueAt : null) : c.closeDueAt;
-    if (due === null || due.toISOString() !== job.dueAt) return 'stale';
-    const already = await manager
-      .createQueryBuilder(CaseEvent, 'e')
-      .where('e.case_id = :id', { id: c.id })
-      .andWhere('e.type = :type', { type: job.kind === 'warning' ? 'sla_warning' : 'sla_escalated' })
-      .andWhere(`e.data->>'clock' = :clock AND e.data->>'dueAt' = :dueAt`, { clock: job.clock, dueAt: job.dueAt })
-      .getExists();
-    if (already) return 'stale';
-    if (job.kind === 'warning') {
-      if (due <= now) return 'stale';
-      await manager.update(Case, c.id, { warnedAt: c.warnedAt ?? now });
-      await manager.insert(CaseEvent, { caseId: c.id, actorId: null, type: 'sla_warning', data: { clock: job.clock, dueAt: job.dueAt } });
-      await this.audit.record({ actor: null, action: 'case.sla_warning', caseId: c.id, details: { clock: job.clock, dueAt: job.dueAt } }, manager);
-      return 'warned';
-    }
-    // Timers may fire a moment early; a second's slack keeps a real breach from being taken as stale.
-    if (due.getTime() > now.getTime() + 1000) return 'stale';
-    await manager.update(Case, c.id, { escalatedAt: c.escalatedAt ?? now });
-    await manager.insert(CaseEvent, { caseId: c.id, actorId: null, type: 'sla_escalated', data: { clock: job.clock, dueAt: job.dueAt } });
-    await this.audit.record({ actor: null, action: 'case.sla_escalated', caseId: c.id, details: { clock: job.clock, dueAt: job.dueAt } }, manager);
-    return 'escalated';
   }
 }

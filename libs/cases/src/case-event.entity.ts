@@ -18,7 +18,8 @@ export type CaseEventType =
   | 'follow_up_created'
   | 'note_added'
   | 'sla_warning'
-  | 'sla_escalated';
+  | 'sla_escalated'
+  | 'personal_data_removed';
 
 /** One entry in a case's history: who did what, when, from which status to which. Append-only. */
 @Entity('case_event')

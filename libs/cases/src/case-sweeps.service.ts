@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '#libs/audit';
-import { CaseClocksService } from './case-clocks.service.js';
-import { HandoffsService } from './handoffs.service.js';
+import { CaseTimersService } from './case-timers.service.js';
+import { CaseWriter } from './case-writer.js';
+import { Case } from './case.entity.js';
 
 /**
  * Periodic sweeps that do not depend on delayed jobs surviving in Redis: escalate passed deadlines and unanswered
@@ -14,8 +15,8 @@ export class CaseSweepsService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly clocks: CaseClocksService,
-    private readonly handoffs: HandoffsService,
+    private readonly timers: CaseTimersService,
+    private readonly writer: CaseWriter,
     private readonly audit: AuditService,
   ) {}
 
@@ -38,7 +39,7 @@ export class CaseSweepsService {
     let escalated = 0;
     for (const row of rows) {
       const job = { caseId: row.id, clock: row.clock, kind: 'breach' as const, dueAt: row.due.toISOString(), scheduledAt: row.started.toISOString() };
-      if ((await this.dataSource.transaction((manager) => this.clocks.checkDeadline(manager, job, now))) === 'escalated') escalated += 1;
+      if ((await this.timers.slaCheck(job, now)) === 'escalated') escalated += 1;
     }
     if (escalated > 0) this.logger.warn(`Escalated ${escalated} case(s) whose deadline job had not run`);
     return escalated;
@@ -57,7 +58,7 @@ export class CaseSweepsService {
     );
     let marked = 0;
     for (const { id } of rows) {
-      if ((await this.dataSource.transaction((manager) => this.handoffs.markOverdue(manager, id, now))) === 'overdue') marked += 1;
+      if ((await this.timers.handoffDeadline({ handoffId: id }, now)) === 'overdue') marked += 1;
     }
     return marked;
   }
@@ -85,10 +86,8 @@ export class CaseSweepsService {
         `UPDATE intake SET contact = NULL, question = '', person = NULL, employer = NULL, personal_data_removed_at = $2 WHERE id = ANY($1::uuid[])`,
         [ids, now],
       );
-      const cases = `SELECT c.id FROM "case" c WHERE c.intake_id = ANY($1::uuid[])`;
-      await manager.query(`UPDATE case_note SET text = '[verwijderd]' WHERE case_id IN (${cases})`, [ids]);
-      await manager.query(`UPDATE case_event SET note = NULL WHERE note IS NOT NULL AND case_id IN (${cases})`, [ids]);
-      await manager.query(`UPDATE handoff SET reason = '[verwijderd]', response_reason = NULL WHERE case_id IN (${cases})`, [ids]);
+      const cases = await this.writer.lockAll(manager, manager.createQueryBuilder(Case, 'c').where('c.intake_id IN (:...ids)', { ids }));
+      await this.writer.removePersonalText(manager, cases, retentionDays);
       await manager.query(`UPDATE manual_decision SET reason = '[verwijderd]' WHERE intake_id = ANY($1::uuid[])`, [ids]);
       for (const id of ids) {
         await this.audit.record({ actor: null, action: 'intake.personal_data_removed', details: { intakeId: id, retentionDays } }, manager);

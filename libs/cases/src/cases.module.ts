@@ -11,6 +11,7 @@ import { CaseEvent } from './case-event.entity.js';
 import { CaseNote } from './case-note.entity.js';
 import { CaseSweepsService } from './case-sweeps.service.js';
 import { CaseTimersService } from './case-timers.service.js';
+import { CaseWriter } from './case-writer.js';
 import { Case } from './case.entity.js';
 import { CasesService } from './cases.service.js';
 import { Handoff } from './handoff.entity.js';
@@ -25,6 +26,7 @@ import { TriageService } from './triage.service.js';
     // Bevrijdingsdag counts only in lustrum years, as for most government bodies (see libs/calendar).
     { provide: WorkingDayCalendar, useValue: new WorkingDayCalendar() },
     CaseClocksService,
+    CaseWriter,
     CaseClassificationService,
     CasesService,
     TriageService,

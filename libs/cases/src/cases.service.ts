@@ -9,9 +9,9 @@ import { RegionsService, type RegionSettings } from '#libs/regions';
 import { canWorkOn, type Actor, type WorklistKey } from '#libs/staff';
 import type { ClassificationResult } from '#libs/classification';
 import { CaseClassificationService } from './case-classification.service.js';
-import { CaseClocksService } from './case-clocks.service.js';
+import { CaseWriter, type LockedCase } from './case-writer.js';
 import { CaseEvent, type CaseEventType } from './case-event.entity.js';
-import { checkTransition, MANUAL_STATUSES, type CaseResult, type CaseStatus } from './case-lifecycle.js';
+import { MANUAL_STATUSES, type CaseResult, type CaseStatus } from './case-lifecycle.js';
 import { CaseNote } from './case-note.entity.js';
 import { Case } from './case.entity.js';
 import { CaseError } from './case.error.js';
@@ -77,7 +77,7 @@ export class CasesService {
     private readonly dataSource: DataSource,
     @InjectRepository(Case) private readonly cases: Repository<Case>,
     private readonly regions: RegionsService,
-    private readonly clocks: CaseClocksService,
+    private readonly writer: CaseWriter,
     private readonly audit: AuditService,
     private readonly classifications: CaseClassificationService,
   ) {}
@@ -87,31 +87,14 @@ export class CasesService {
    * from `clockStart`: when the question arrived, so a late routing does not give the team extra time.
    */
   async openRoutedCase(manager: EntityManager, input: NewRoutedCase, clockStart: Date, settings?: RegionSettings): Promise<Case> {
-    const at = new Date();
     const existing = await manager.findOneBy(Case, { intakeId: input.intakeId, origin: 'routing' });
     if (existing) return existing;
-    const worklist = { regionCode: input.regionCode, team: input.team };
-    const landing = await this.clocks.landing(worklist, input.level, clockStart, settings, input.markers.urgent);
-    const created = manager.create(Case, {
-      intakeId: input.intakeId,
-      origin: 'routing',
-      regionCode: input.regionCode,
-      team: input.team,
-      level: input.level,
-      urgent: input.markers.urgent,
-      consentToConfirm: input.markers.consentToConfirm,
-      contradiction: input.markers.contradiction,
-      status: 'new',
-      createdAt: at,
-      updatedAt: at,
-      ...landing.fields,
-    });
-    const saved = await manager.save(created);
-    await manager.insert(CaseEvent, { caseId: saved.id, actorId: null, type: 'created', toStatus: 'new', data: input.data });
-    await this.audit.record({ actor: null, action: 'case.created', caseId: saved.id, details: { regionCode: input.regionCode, team: input.team } }, manager);
-    const landed = await manager.findOneByOrFail(Case, { id: saved.id });
-    await this.clocks.afterLanding(manager, landed, landing.settings);
-    return landed;
+    return this.writer.open(
+      manager,
+      null,
+      { intakeId: input.intakeId, origin: 'routing', regionCode: input.regionCode, team: input.team, level: input.level, ...input.markers, clockStart, settings },
+      { data: input.data },
+    );
   }
 
   /** Every case of an intake: the routed one and its follow-ups. */
@@ -132,16 +115,9 @@ export class CasesService {
   async claimNext(actor: Actor, key: WorklistKey): Promise<Case | null> {
     this.assertWorklistAccess(actor, key);
     return this.dataSource.transaction(async (manager) => {
-      const next = await worklistQuery(manager, key, 'new')
-        .limit(1)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getOne();
+      const [next] = await this.writer.lockAll(manager, worklistQuery(manager, key, 'new').limit(1), { skipLocked: true });
       if (!next) return null;
-      await manager.update(Case, next.id, { status: 'assigned', assignedTo: actor.id, updatedAt: new Date() });
-      await manager.insert(CaseEvent, { caseId: next.id, actorId: actor.id, type: 'claimed', fromStatus: 'new', toStatus: 'assigned' });
-      await this.audit.record({ actor, action: 'case.claimed', caseId: next.id }, manager);
-      return manager.findOneByOrFail(Case, { id: next.id });
+      return this.writer.apply(manager, actor, next, { event: 'claimed', status: 'assigned', assignedTo: actor.id });
     });
   }
 
@@ -170,30 +146,14 @@ export class CasesService {
       if (actor.role === 'case_worker' && current.assignedTo !== actor.id) {
         throw new CaseError('not_assignee', 'Only the case worker the case is assigned to can change its status; claim it first.');
       }
-      const check = checkTransition(current.status, change.status, change.result);
-      const field = change.status === 'closed' && !change.result ? 'result' : change.result && change.status !== 'closed' ? 'result' : 'status';
-      if (!check.ok) throw new CaseError('invalid_transition', check.reason, field);
-      const now = new Date();
-      const clockFields = this.clocks.statusChangeFields(current, change.status, now, change.result);
-      await manager.update(Case, caseId, { status: change.status, result: change.result ?? null, updatedAt: now, ...clockFields });
-      await manager.insert(CaseEvent, {
-        caseId,
-        actorId: actor.id,
-        type: 'status_changed',
-        fromStatus: current.status,
-        toStatus: change.status,
-        data: change.result ? { result: change.result } : {},
+      return this.writer.apply(manager, actor, current, {
+        event: 'status_changed',
+        action: change.status === 'closed' ? 'case.closed' : 'case.status_changed',
+        status: change.status,
+        ...(change.result ? { result: change.result } : {}),
         note: change.note ?? null,
+        details: { from: current.status, to: change.status, result: change.result ?? null },
       });
-      await this.audit.record({ actor, action: 'case.status_changed', caseId, reason: change.note ?? null, details: { from: current.status, to: change.status, result: change.result ?? null } }, manager);
-      const updated = await manager.findOneByOrFail(Case, { id: caseId });
-      // Resuming after waiting for the citizen moves the deadlines: schedule the new ones.
-      if (current.pausedAt !== null && updated.pausedAt === null) await this.clocks.scheduleDeadlines(manager, updated);
-      if (change.status === 'closed') {
-        await this.cancelPendingHandoffs(manager, actor, caseId, 'The case was closed.');
-        await this.clocks.requestAutoAssignment(manager, worklistOf(updated));
-      }
-      return updated;
     });
   }
 
@@ -202,8 +162,7 @@ export class CasesService {
       const current = await this.lockVisible(manager, actor, caseId);
       if (current.status === 'closed') throw new CaseError('invalid_transition', 'A closed case takes no more notes.');
       const note = await manager.save(manager.create(CaseNote, { caseId: current.id, authorId: actor.id, text }));
-      await manager.insert(CaseEvent, { caseId, actorId: actor.id, type: 'note_added', data: { noteId: note.id } });
-      await this.audit.record({ actor, action: 'case.note_added', caseId }, manager);
+      await this.writer.apply(manager, actor, current, { event: 'note_added', data: { noteId: note.id }, details: {} });
       return note;
     });
   }
@@ -223,28 +182,17 @@ export class CasesService {
       }
       const exists = await manager.existsBy(Case, { parentCaseId: parent.id, team: input.team, origin: 'follow_up' });
       if (exists) throw new CaseError('conflict', `A follow-up case for ${input.team} already exists.`, 'team');
-      const now = new Date();
-      const worklist = { regionCode: parent.regionCode, team: input.team };
-      const landing = await this.clocks.landing(worklist, parent.level, now);
-      const saved = await manager.save(
-        manager.create(Case, {
-          intakeId: parent.intakeId,
-          origin: 'follow_up',
-          parentCaseId: parent.id,
-          regionCode: parent.regionCode,
-          team: input.team,
-          level: parent.level,
-          status: 'new',
-          createdAt: now,
-          updatedAt: now,
-          ...landing.fields,
-        }),
+      const created = await this.writer.open(
+        manager,
+        actor,
+        { intakeId: parent.intakeId, origin: 'follow_up', parentCaseId: parent.id, regionCode: parent.regionCode, team: input.team, level: parent.level, clockStart: new Date() },
+        { note: input.reason, data: { parentCaseId: parent.id } },
       );
-      await manager.insert(CaseEvent, { caseId: saved.id, actorId: actor.id, type: 'created', toStatus: 'new', data: { parentCaseId: parent.id }, note: input.reason });
-      await manager.insert(CaseEvent, { caseId: parent.id, actorId: actor.id, type: 'follow_up_created', data: { followUpCaseId: saved.id, team: input.team }, note: input.reason });
-      await this.audit.record({ actor, action: 'case.follow_up_created', caseId: parent.id, reason: input.reason, details: { followUpCaseId: saved.id, team: input.team } }, manager);
-      const created = await manager.findOneByOrFail(Case, { id: saved.id });
-      await this.clocks.afterLanding(manager, created, landing.settings);
+      await this.writer.apply(manager, actor, parent, {
+        event: 'follow_up_created',
+        note: input.reason,
+        data: { followUpCaseId: created.id, team: input.team },
+      });
       return created;
     });
   }
@@ -259,19 +207,9 @@ export class CasesService {
     }
   }
 
-  /** A hand-off waiting for an answer no longer applies once the case closes or moves another way. */
-  async cancelPendingHandoffs(manager: EntityManager, actor: Actor | null, caseId: string, why: string): Promise<void> {
-    const pending = await manager.findBy(Handoff, { caseId, status: 'pending' });
-    for (const handoff of pending) {
-      await manager.update(Handoff, handoff.id, { status: 'cancelled', respondedAt: new Date(), responseReason: why });
-      await manager.insert(CaseEvent, { caseId, actorId: actor?.id ?? null, type: 'handoff_cancelled', data: { handoffId: handoff.id }, note: why });
-      await this.audit.record({ actor, action: 'case.handoff_cancelled', caseId, reason: why, details: { handoffId: handoff.id } }, manager);
-    }
-  }
-
   /** Loads and locks a case the actor may work on (inside the caller's transaction). */
-  async lockVisible(manager: EntityManager, actor: Actor, caseId: string): Promise<Case> {
-    const found = await manager.createQueryBuilder(Case, 'c').where('c.id = :caseId', { caseId }).setLock('pessimistic_write').getOne();
+  async lockVisible(manager: EntityManager, actor: Actor, caseId: string): Promise<LockedCase> {
+    const found = await this.writer.lock(manager, caseId);
     if (!found || !canWorkOn(actor, worklistOf(found))) throw new CaseError('not_found', 'No case with this id in your worklists.');
     return found;
   }
@@ -294,48 +232,22 @@ export class CasesService {
   async moveTo(
     manager: EntityManager,
     actor: Actor,
-    current: Case,
+    current: LockedCase,
     to: WorklistKey,
     event: { type: CaseEventType; note: string; data?: JsonObject; level?: Level },
   ): Promise<Case> {
-    await this.cancelPendingHandoffs(manager, actor, current.id, 'The case moved to another worklist.');
-    const now = new Date();
-    const level = event.level ?? current.level;
-    const landing = await this.clocks.landing(to, level, now, undefined, current.urgent);
-    await manager.update(Case, current.id, {
-      regionCode: to.regionCode,
-      team: to.team,
-      status: 'new',
-      assignedTo: null,
-      level,
-      updatedAt: now,
-      ...landing.fields,
-    });
-    await manager.insert(CaseEvent, {
-      caseId: current.id,
-      actorId: actor.id,
-      type: event.type,
-      fromStatus: current.status,
-      toStatus: 'new',
-      data: { from: { regionCode: current.regionCode, team: current.team }, to: { regionCode: to.regionCode, team: to.team }, ...event.data },
+    return this.writer.apply(manager, actor, current, {
+      event: event.type,
+      landOn: { regionCode: to.regionCode, team: to.team, level: event.level ?? current.level },
       note: event.note,
+      data: { from: { regionCode: current.regionCode, team: current.team }, to: { regionCode: to.regionCode, team: to.team }, ...event.data },
+      details: { toRegion: to.regionCode, toTeam: to.team },
     });
-    await this.audit.record({ actor, action: `case.${event.type}`, caseId: current.id, reason: event.note, details: { toRegion: to.regionCode, toTeam: to.team } }, manager);
-    const moved = await manager.findOneByOrFail(Case, { id: current.id });
-    await this.clocks.afterLanding(manager, moved, landing.settings);
-    return moved;
   }
 
   /** Closes a locked case with a result, e.g. when triage finds the question out of scope. */
-  async closeWith(manager: EntityManager, actor: Actor, current: Case, result: CaseResult, note: string, data: JsonObject = {}): Promise<Case> {
-    const check = checkTransition(current.status, 'closed', result);
-    if (!check.ok) throw new CaseError('invalid_transition', check.reason);
-    const now = new Date();
-    await manager.update(Case, current.id, { status: 'closed', result, updatedAt: now, ...this.clocks.statusChangeFields(current, 'closed', now, result) });
-    await manager.insert(CaseEvent, { caseId: current.id, actorId: actor.id, type: 'status_changed', fromStatus: current.status, toStatus: 'closed', data: { result, ...data }, note });
-    await this.audit.record({ actor, action: 'case.closed', caseId: current.id, reason: note, details: { result } }, manager);
-    await this.cancelPendingHandoffs(manager, actor, current.id, 'The case was closed.');
-    return manager.findOneByOrFail(Case, { id: current.id });
+  async closeWith(manager: EntityManager, actor: Actor, current: LockedCase, result: CaseResult, note: string, data: JsonObject = {}): Promise<Case> {
+    return this.writer.apply(manager, actor, current, { event: 'status_changed', action: 'case.closed', status: 'closed', result, note, data, details: { result } });
   }
 
   private assertWorklistAccess(actor: Actor, key: WorklistKey): void {

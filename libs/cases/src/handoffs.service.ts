@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, Repository } from 'typeorm';
-import { AuditService } from '#libs/audit';
 import { WorkingDayCalendar } from '#libs/calendar';
 import type { Team } from '#libs/classification';
 import { addToOutbox, jobIds, JobName, QueueName } from '#libs/queue';
 import { RegionsService } from '#libs/regions';
 import { canWorkOn, type Actor, type WorklistKey } from '#libs/staff';
-import { CaseEvent } from './case-event.entity.js';
+import { CaseWriter, type LockedCase } from './case-writer.js';
 import { Case } from './case.entity.js';
 import { CaseError } from './case.error.js';
 import { CasesService } from './cases.service.js';
@@ -36,7 +35,7 @@ export class HandoffsService {
     private readonly cases: CasesService,
     private readonly regions: RegionsService,
     private readonly calendar: WorkingDayCalendar,
-    private readonly audit: AuditService,
+    private readonly writer: CaseWriter,
   ) {}
 
   async request(actor: Actor, caseId: string, request: TransferRequest): Promise<Handoff> {
@@ -64,14 +63,12 @@ export class HandoffsService {
           status: 'pending',
         }),
       );
-      await manager.insert(CaseEvent, {
-        caseId,
-        actorId: actor.id,
-        type: 'handoff_requested',
+      await this.writer.apply(manager, actor, current, {
+        event: 'handoff_requested',
         data: { handoffId: handoff.id, to: { regionCode: to.regionCode, team: to.team } },
         note: request.reason,
+        details: { handoffId: handoff.id, toRegion: to.regionCode, toTeam: to.team },
       });
-      await this.audit.record({ actor, action: 'case.handoff_requested', caseId, reason: request.reason, details: { handoffId: handoff.id, toRegion: to.regionCode, toTeam: to.team } }, manager);
       await addToOutbox(manager, {
         queue: QueueName.CaseTimers,
         jobName: JobName.HandoffDeadline,
@@ -98,11 +95,10 @@ export class HandoffsService {
 
   async returnToSender(actor: Actor, handoffId: string, reason: string | undefined): Promise<Handoff> {
     return this.dataSource.transaction(async (manager) => {
-      const { handoff } = await this.lockPendingForReceiver(manager, actor, handoffId);
+      const { handoff, current } = await this.lockPendingForReceiver(manager, actor, handoffId);
       if (!reason) throw new CaseError('invalid_transfer', 'Returning a hand-off needs a reason for the sender.', 'reason');
       await manager.update(Handoff, handoff.id, { status: 'returned', respondedBy: actor.id, respondedAt: new Date(), responseReason: reason });
-      await manager.insert(CaseEvent, { caseId: handoff.caseId, actorId: actor.id, type: 'handoff_returned', data: { handoffId: handoff.id }, note: reason });
-      await this.audit.record({ actor, action: 'case.handoff_returned', caseId: handoff.caseId, reason, details: { handoffId: handoff.id } }, manager);
+      await this.writer.apply(manager, actor, current, { event: 'handoff_returned', data: { handoffId: handoff.id }, note: reason });
       return manager.findOneByOrFail(Handoff, { id: handoff.id });
     });
   }
@@ -128,15 +124,13 @@ export class HandoffsService {
     const locked = await this.lockCaseThenHandoff(manager, handoffId);
     if (!locked) return 'stale';
     const { handoff, current } = locked;
-    if (handoff.status !== 'pending' || handoff.overdueAt !== null || handoff.respondBy.getTime() > now.getTime() + 1000) return 'stale';
+    if (current.status === 'closed' || handoff.status !== 'pending' || handoff.overdueAt !== null || handoff.respondBy.getTime() > now.getTime() + 1000) return 'stale';
     await manager.update(Handoff, handoff.id, { overdueAt: now });
-    await manager.update(Case, handoff.caseId, { escalatedAt: current.escalatedAt ?? now });
-    await manager.insert(CaseEvent, { caseId: handoff.caseId, actorId: null, type: 'handoff_overdue', data: { handoffId: handoff.id } });
-    await this.audit.record({ actor: null, action: 'case.handoff_overdue', caseId: handoff.caseId, details: { handoffId: handoff.id } }, manager);
+    await this.writer.apply(manager, null, current, { event: 'handoff_overdue', flag: 'escalated', data: { handoffId: handoff.id } });
     return 'overdue';
   }
 
-  private async lockPendingForReceiver(manager: EntityManager, actor: Actor, handoffId: string): Promise<{ handoff: Handoff; current: Case }> {
+  private async lockPendingForReceiver(manager: EntityManager, actor: Actor, handoffId: string): Promise<{ handoff: Handoff; current: LockedCase }> {
     const locked = await this.lockCaseThenHandoff(manager, handoffId);
     const receiving = locked !== null && canWorkOn(actor, { regionCode: locked.handoff.toRegionCode, team: locked.handoff.toTeam });
     if (!locked || !receiving) throw new CaseError('not_found', 'No hand-off with this id for your worklists.');
@@ -148,10 +142,11 @@ export class HandoffsService {
    * Lock order, everywhere: the case row first, then its hand-off rows (closing or moving a case locks the case and
    * then cancels hand-offs). Taking them the other way round here would deadlock against those paths.
    */
-  private async lockCaseThenHandoff(manager: EntityManager, handoffId: string): Promise<{ handoff: Handoff; current: Case } | null> {
+  private async lockCaseThenHandoff(manager: EntityManager, handoffId: string): Promise<{ handoff: Handoff; current: LockedCase } | null> {
     const unlocked = await manager.findOneBy(Handoff, { id: handoffId });
     if (!unlocked) return null;
-    const current = await manager.createQueryBuilder(Case, 'c').where('c.id = :id', { id: unlocked.caseId }).setLock('pessimistic_write').getOneOrFail();
+    const current = await this.writer.lock(manager, unlocked.caseId);
+    if (!current) return null;
     const handoff = await manager.createQueryBuilder(Handoff, 'h').where('h.id = :id', { id: handoffId }).setLock('pessimistic_write').getOneOrFail();
     return { handoff, current };
   }

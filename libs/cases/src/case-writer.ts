@@ -1,0 +1,197 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { AuditService, type AuditActor } from '#libs/audit';
+import type { JsonObject } from '#libs/queue';
+import type { RegionSettings } from '#libs/regions';
+import { planChange, type CaseChange } from './case-change.js';
+import { CaseClocksService } from './case-clocks.service.js';
+import { CaseEvent } from './case-event.entity.js';
+import { Case } from './case.entity.js';
+import { CaseError } from './case.error.js';
+import { Handoff } from './handoff.entity.js';
+import type { CaseOrigin } from './case.entity.js';
+import type { Level, Team } from '#libs/classification';
+
+declare const lockedByWriter: unique symbol;
+/** A case row locked by the case writer in the current transaction: the only kind of case that can be changed. */
+export type LockedCase = Case & { readonly [lockedByWriter]: true };
+
+export interface NewCase {
+  intakeId: string;
+  origin: CaseOrigin;
+  parentCaseId?: string | null;
+  regionCode: string | null;
+  team: Team;
+  level: Level;
+  urgent?: boolean;
+  consentToConfirm?: boolean;
+  contradiction?: boolean;
+  /** When the clocks start: the question's arrival for routing, now for a follow-up. */
+  clockStart: Date;
+  /** The region's settings when the caller has read them already. */
+  settings?: RegionSettings;
+}
+
+/**
+ * The one door every change to a case goes through. Inside the caller's transaction it locks the case, judges the
+ * change against the state machine (`planChange`), writes the new row, exactly one history event and exactly one
+ * audit entry (linked by the event's id), cancels hand-offs that no longer apply, and schedules the clocks through
+ * the outbox, so the deadline jobs reach the queue only once the transaction has committed.
+ */
+@Injectable()
+export class CaseWriter {
+  constructor(
+    private readonly clocks: CaseClocksService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Locks one case (null when it does not exist). */
+  async lock(manager: EntityManager, caseId: string): Promise<LockedCase | null> {
+    const [found] = await this.lockAll(manager, manager.createQueryBuilder(Case, 'c').where('c.id = :caseId', { caseId }));
+    return found ?? null;
+  }
+
+  /**
+   * Locks the cases a query finds, in its order. `skipLocked` takes only rows nobody else holds (claiming): two
+   * claimers never get the same case and neither waits. Without an order, rows are locked in id order so that
+   * two lockers of overlapping sets never deadlock.
+   */
+  async lockAll(manager: EntityManager, query: SelectQueryBuilder<Case>, options: { skipLocked?: boolean } = {}): Promise<LockedCase[]> {
+    assertInTransaction(manager);
+    const ordered = Object.keys(query.expressionMap.orderBys).length > 0 ? query : query.orderBy(`${query.alias}.id`, 'ASC');
+    const locking = ordered.setLock('pessimistic_write');
+    if (options.skipLocked) locking.setOnLocked('skip_locked');
+    return (await locking.getMany()) as LockedCase[];
+  }
+
+  /** Opens a case on a worklist: new, unassigned, with fresh clocks; its `created` event and audit entry. */
+  async open(manager: EntityManager, actor: AuditActor | null, input: NewCase, event: { note?: string | null; data?: JsonObject } = {}): Promise<LockedCase> {
+    assertInTransaction(manager);
+    const now = new Date();
+    const worklist = { regionCode: input.regionCode, team: input.team };
+    const landing = await this.clocks.landing(worklist, input.level, input.clockStart, input.settings, input.urgent ?? false);
+    const inserted = await manager.insert(Case, {
+      intakeId: input.intakeId,
+      origin: input.origin,
+      parentCaseId: input.parentCaseId ?? null,
+      regionCode: input.regionCode,
+      team: input.team,
+      level: input.level,
+      urgent: input.urgent ?? false,
+      consentToConfirm: input.consentToConfirm ?? false,
+      contradiction: input.contradiction ?? false,
+      status: 'new',
+      assignedTo: null,
+      createdAt: now,
+      updatedAt: now,
+      ...landing.fields,
+    });
+    const id = (inserted.identifiers[0] as { id: string }).id;
+    const opened = (await this.lock(manager, id)) as LockedCase;
+    await this.record(manager, actor, opened, {
+      event: 'created',
+      note: event.note ?? null,
+      data: event.data ?? {},
+      details: { regionCode: input.regionCode, team: input.team, origin: input.origin },
+    }, null, 'new');
+    await this.clocks.scheduleDeadlines(manager, opened);
+    await this.clocks.requestAutoAssignment(manager, worklist, landing.settings);
+    return opened;
+  }
+
+  /** Applies one change to a locked case and returns it as it is now. Throws `CaseError` when the change is not allowed. */
+  async apply(manager: EntityManager, actor: AuditActor | null, current: LockedCase, change: CaseChange): Promise<LockedCase> {
+    assertInTransaction(manager);
+    const plan = planChange(current, change);
+    if (!plan.ok) throw new CaseError('invalid_transition', plan.reason, plan.field);
+    const now = new Date();
+    let fields: Partial<Case> = {};
+    if (change.landOn) {
+      const { regionCode, team, level } = change.landOn;
+      const landing = await this.clocks.landing({ regionCode, team }, level, now, undefined, current.urgent);
+      fields = { regionCode, team, level, ...landing.fields };
+    } else if (plan.statusChanged) {
+      fields = this.clocks.statusChangeFields(current, plan.status, now, change.result);
+    }
+    if (change.flag === 'warned') fields.warnedAt = current.warnedAt ?? now;
+    if (change.flag === 'escalated') fields.escalatedAt = current.escalatedAt ?? now;
+    if (plan.statusChanged) fields.status = plan.status;
+    if (change.result !== undefined) fields.result = change.result;
+    if (plan.assignedTo !== current.assignedTo) fields.assignedTo = plan.assignedTo;
+    const changesRow = Object.keys(fields).length > 0;
+    if (changesRow) await manager.update(Case, current.id, { ...fields, updatedAt: now });
+    const updated = changesRow ? ((await this.lock(manager, current.id)) as LockedCase) : current;
+    await this.record(manager, actor, updated, change, current.status, plan.statusChanged || plan.landed ? plan.status : null);
+
+    // Moving away or closing ends every hand-off still waiting for an answer.
+    if (plan.landed || (plan.statusChanged && plan.status === 'closed')) {
+      await this.cancelPendingHandoffs(manager, actor, updated, plan.landed ? 'The case moved to another worklist.' : 'The case was closed.');
+    }
+    const resumed = current.pausedAt !== null && updated.pausedAt === null && updated.status !== 'closed';
+    if (plan.landed || resumed) await this.clocks.scheduleDeadlines(manager, updated);
+    // A case waiting on the worklist again, or a case worker with room again: let automatic assignment look.
+    if (plan.landed || (plan.statusChanged && (plan.status === 'new' || plan.status === 'closed'))) {
+      await this.clocks.requestAutoAssignment(manager, { regionCode: updated.regionCode, team: updated.team });
+    }
+    return updated;
+  }
+
+  /**
+   * Retention: removes the free text of the locked cases' work (notes, event notes, hand-off reasons) and records
+   * it on each case. The classification and the history's shape stay for the statistics.
+   */
+  async removePersonalText(manager: EntityManager, cases: readonly LockedCase[], retentionDays: number): Promise<void> {
+    assertInTransaction(manager);
+    if (cases.length === 0) return;
+    const ids = cases.map((c) => c.id);
+    await manager.query(`UPDATE case_note SET text = '[verwijderd]' WHERE case_id = ANY($1::uuid[])`, [ids]);
+    await manager.query(`UPDATE case_event SET note = NULL WHERE note IS NOT NULL AND case_id = ANY($1::uuid[])`, [ids]);
+    await manager.query(`UPDATE handoff SET reason = '[verwijderd]', response_reason = NULL WHERE case_id = ANY($1::uuid[])`, [ids]);
+    for (const c of cases) await this.apply(manager, null, c, { event: 'personal_data_removed', data: { retentionDays } });
+  }
+
+  private async cancelPendingHandoffs(manager: EntityManager, actor: AuditActor | null, c: LockedCase, why: string): Promise<void> {
+    const pending = await manager.createQueryBuilder(Handoff, 'h').where('h.case_id = :id AND h.status = :status', { id: c.id, status: 'pending' }).setLock('pessimistic_write').getMany();
+    for (const handoff of pending) {
+      await manager.update(Handoff, handoff.id, { status: 'cancelled', respondedAt: new Date(), responseReason: why });
+      await this.apply(manager, actor, c, { event: 'handoff_cancelled', note: why, data: { handoffId: handoff.id } });
+    }
+  }
+
+  /** The history event and its audit entry, linked by the event's id. */
+  private async record(
+    manager: EntityManager,
+    actor: AuditActor | null,
+    c: Case,
+    change: Pick<CaseChange, 'event' | 'action' | 'note' | 'data' | 'reason' | 'details' | 'result'>,
+    fromStatus: Case['status'] | null,
+    toStatus: Case['status'] | null,
+  ): Promise<void> {
+    const data = { ...(change.result ? { result: change.result } : {}), ...(change.data ?? {}) } as JsonObject;
+    const inserted = await manager.insert(CaseEvent, {
+      caseId: c.id,
+      actorId: actor?.id ?? null,
+      type: change.event,
+      fromStatus: toStatus === null ? null : fromStatus,
+      toStatus,
+      data,
+      note: change.note ?? null,
+    });
+    const eventId = String((inserted.identifiers[0] as { id: string | number }).id);
+    await this.audit.record(
+      {
+        actor,
+        action: change.action ?? `case.${change.event}`,
+        caseId: c.id,
+        reason: change.reason !== undefined ? change.reason : (change.note ?? null),
+        details: { ...((change.details ?? data) as JsonObject), caseEventId: eventId },
+      },
+      manager,
+    );
+  }
+}
+
+function assertInTransaction(manager: EntityManager): void {
+  // A change outside a transaction could be half-written; the writer refuses rather than risk it.
+  if (!manager.queryRunner?.isTransactionActive) throw new Error('Case changes run inside a transaction');
+}
