@@ -1,9 +1,15 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** One line of the append-only audit log (a database trigger refuses updates and deletes). */
+/**
+ * One line of the append-only audit log. The trigger that refuses updates, deletes and truncation
+ * (audit_log_append_only, migration 1764288000300) exists only in the migration: TypeORM has no trigger metadata.
+ * actor_id and case_id have no foreign keys on purpose: the log outlives what it names.
+ */
 @Entity('audit_log')
+@Index('audit_log_case', ['caseId', 'id'])
+@Index('audit_log_actor', ['actorId', 'id'])
 export class AuditEntry {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
+  @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'audit_log_pkey' })
   id!: string;
 
   @Column('timestamptz', { default: () => 'now()' })

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { JsonObject } from '#libs/queue';
 import type { CaseStatus } from './case-lifecycle.js';
 
@@ -23,10 +23,12 @@ export type CaseEventType =
 
 /** One entry in a case's history: who did what, when, from which status to which. Append-only. */
 @Entity('case_event')
+@Index('case_event_case', ['caseId', 'id'])
 export class CaseEvent {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
+  @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'case_event_pkey' })
   id!: string;
 
+  @ForeignKey('case', { name: 'case_event_case_id_fkey' })
   @Column('uuid', { name: 'case_id' })
   caseId!: string;
 
@@ -34,6 +36,7 @@ export class CaseEvent {
   at!: Date;
 
   /** null: the system (routing). */
+  @ForeignKey('case_worker', { name: 'case_event_actor_id_fkey' })
   @Column('uuid', { name: 'actor_id', nullable: true })
   actorId!: string | null;
 

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { Level, Team } from '#libs/classification';
 import type { CaseResult, CaseStatus } from './case-lifecycle.js';
 
@@ -6,14 +6,33 @@ import type { CaseResult, CaseStatus } from './case-lifecycle.js';
 export type CaseOrigin = 'routing' | 'follow_up';
 
 @Entity('case')
+@Unique('case_reference_key', ['reference'])
+// Routing creates exactly one case per intake, and a secondary route one follow-up per team, however often they run.
+@Index('case_one_routed_per_intake', ['intakeId'], { unique: true, where: "origin = 'routing'" })
+@Index('case_one_follow_up_per_team', ['parentCaseId', 'team'], { unique: true, where: "origin = 'follow_up'" })
+@Index('case_intake', ['intakeId'])
+@Index('case_parent', ['parentCaseId'], { where: 'parent_case_id IS NOT NULL' })
+@Index('case_worklist', ['regionCode', 'team', 'status', 'nextDueAt'])
+@Index('case_assignee', ['assignedTo'], { where: "status <> 'closed'" })
+@Index('case_open_due', ['nextDueAt'], { where: "status <> 'closed'" })
+/**
+ * (region_code, team, urgent DESC, next_due_at) WHERE status <> 'closed', created by migration 1764288000600.
+ * TypeORM cannot declare a descending index column, so it is named here and left alone (synchronize: false):
+ * change it only in a hand-written migration (test/schema.e2e-spec.ts checks its definition).
+ */
+@Index('case_open_worklist', { synchronize: false })
 export class Case {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'case_pkey' })
   id!: string;
 
-  /** Human-readable case number, e.g. WL-2026-000042 (set by the database). */
-  @Column({ type: 'text', insert: false, update: false })
+  /**
+   * Human-readable case number, e.g. WL-2026-000042, set by the database: next_case_reference() and its sequence
+   * case_reference_seq exist only in the migrations (TypeORM has no metadata for functions or sequences).
+   */
+  @Column({ type: 'text', insert: false, update: false, default: () => 'next_case_reference()' })
   reference!: string;
 
+  @ForeignKey('intake', { name: 'case_intake_id_fkey' })
   @Column('uuid', { name: 'intake_id' })
   intakeId!: string;
 
@@ -21,6 +40,7 @@ export class Case {
   origin!: CaseOrigin;
 
   /** null: the national worklist (no region known yet). */
+  @ForeignKey('region', { name: 'case_region_code_fkey' })
   @Column('text', { name: 'region_code', nullable: true })
   regionCode!: string | null;
 
@@ -48,10 +68,12 @@ export class Case {
   @Column('boolean', { default: false })
   contradiction!: boolean;
 
+  @ForeignKey('case_worker', { name: 'case_assigned_to_fkey' })
   @Column('uuid', { name: 'assigned_to', nullable: true })
   assignedTo!: string | null;
 
   /** The case this one follows up on (a secondary route confirmed by a case worker). */
+  @ForeignKey('case', { name: 'case_parent_case_id_fkey' })
   @Column('uuid', { name: 'parent_case_id', nullable: true })
   parentCaseId!: string | null;
 

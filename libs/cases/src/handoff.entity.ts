@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { Team } from '#libs/classification';
 
 /** cancelled: the case closed or moved another way before the receiving team answered. */
@@ -10,10 +10,14 @@ export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
  * with a reason. Until then the case stays where it is and both sides see it.
  */
 @Entity('handoff')
+@Index('handoff_one_pending_per_case', ['caseId'], { unique: true, where: "status = 'pending'" })
+@Index('handoff_target', ['toRegionCode', 'toTeam'], { where: "status = 'pending'" })
+@Index('handoff_case', ['caseId'])
 export class Handoff {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'handoff_pkey' })
   id!: string;
 
+  @ForeignKey('case', { name: 'handoff_case_id_fkey' })
   @Column('uuid', { name: 'case_id' })
   caseId!: string;
 
@@ -32,6 +36,7 @@ export class Handoff {
   @Column('text')
   reason!: string;
 
+  @ForeignKey('case_worker', { name: 'handoff_requested_by_fkey' })
   @Column('uuid', { name: 'requested_by' })
   requestedBy!: string;
 
@@ -45,6 +50,7 @@ export class Handoff {
   @Column('text')
   status!: HandoffStatus;
 
+  @ForeignKey('case_worker', { name: 'handoff_responded_by_fkey' })
   @Column('uuid', { name: 'responded_by', nullable: true })
   respondedBy!: string | null;
 

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { Level, Route, Team } from '#libs/classification';
 
 /**
@@ -9,16 +9,20 @@ import type { Level, Route, Team } from '#libs/classification';
 export type ManualDecisionKind = 'triage_decision' | 'proposal';
 
 @Entity('manual_decision')
+@Index('manual_decision_intake', ['intakeId', 'createdAt'])
 export class ManualDecision {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'manual_decision_pkey' })
   id!: string;
 
+  @ForeignKey('intake', { name: 'manual_decision_intake_id_fkey' })
   @Column('uuid', { name: 'intake_id' })
   intakeId!: string;
 
+  @ForeignKey('case', { name: 'manual_decision_case_id_fkey' })
   @Column('uuid', { name: 'case_id' })
   caseId!: string;
 
+  @ForeignKey('case_worker', { name: 'manual_decision_actor_id_fkey' })
   @Column('uuid', { name: 'actor_id' })
   actorId!: string;
 

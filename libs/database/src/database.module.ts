@@ -4,7 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AppConfig } from '#libs/config';
 import { ensureDatabaseExists } from './ensure-database.js';
-import { MIGRATIONS } from './migrations/index.js';
+import { SCHEMA_OPTIONS } from './schema.js';
 
 /** Any fixed number: serialises migration runs when api and worker processes start at the same time. */
 const MIGRATION_LOCK = 72_310_522;
@@ -44,12 +44,12 @@ async function migrate(dataSource: DataSource): Promise<void> {
       useFactory: async (config: AppConfig) => {
         // Only outside production: a newcomer needs nothing but a running PostgreSQL.
         if (!config.isProduction) await ensureDatabaseExists(config.databaseUrl);
+        // Entities and migrations from SCHEMA_OPTIONS, not autoLoadEntities: foreign keys name tables that no module
+        // registers, and an entity missing from the list should fail at boot rather than escape the schema test.
         return {
-        type: 'postgres' as const,
+        ...SCHEMA_OPTIONS,
         url: config.databaseUrl,
-        autoLoadEntities: true,
         synchronize: false,
-        migrations: MIGRATIONS,
         extra: { max: 20 },
         };
       },

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { ClassificationResult, Country, EmployerFacts, Language, PersonFacts, Role } from '#libs/classification';
 
 export interface Contact {
@@ -13,14 +13,21 @@ export interface Consent {
 
 /** A question as it was asked, minimised: PC4 only, scrubbed free text, contact only when asked for. */
 @Entity('intake')
+@Unique('intake_tracking_code_key', ['trackingCode'])
+@Unique('intake_idempotency_key_key', ['idempotencyKey'])
+@Index('intake_received', ['receivedAt'])
+// intake_unrouted (migration 1764288000700) has the same definition as intake_unclassified (1764288000400).
+@Index('intake_unclassified', ['receivedAt'], { where: 'classification IS NULL' })
+@Index('intake_unrouted', ['receivedAt'], { where: 'classification IS NULL' })
+@Index('intake_personal_data_kept', ['receivedAt'], { where: 'personal_data_removed_at IS NULL' })
 export class Intake {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'intake_pkey' })
   id!: string;
 
-  @Column('text', { name: 'tracking_code', unique: true })
+  @Column('text', { name: 'tracking_code' })
   trackingCode!: string;
 
-  @Column('text', { name: 'idempotency_key', nullable: true, unique: true })
+  @Column('text', { name: 'idempotency_key', nullable: true })
   idempotencyKey!: string | null;
 
   @Column('text', { name: 'request_hash' })
@@ -38,6 +45,7 @@ export class Intake {
   @Column('smallint', { nullable: true })
   pc4!: number | null;
 
+  @ForeignKey('region', { name: 'intake_region_code_fkey' })
   @Column('text', { name: 'region_code', nullable: true })
   regionCode!: string | null;
 

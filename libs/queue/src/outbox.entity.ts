@@ -1,9 +1,12 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { JsonObject } from './json.js';
 
 @Entity('outbox')
+@Unique('outbox_job_id_key', ['jobId'])
+@Index('outbox_pending', ['id'], { where: 'dispatched_at IS NULL' })
+@Index('outbox_dispatched', ['dispatchedAt'], { where: 'dispatched_at IS NOT NULL' })
 export class OutboxEntry {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
+  @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'outbox_pkey' })
   id!: string;
 
   @Column('text')

@@ -7,4 +7,7 @@ export { RegionsService } from './regions.service.js';
 export type { RegionSettings, SlaSettings, SlaTarget } from './region-settings.js';
 export { DEFAULT_HANDOFF_RESPONSE_HOURS, routingConfigOf } from './region-settings.js';
 export { RegionConfig } from './region-config.entity.js';
+export { RegionRecord } from './region.entity.js';
+export { GemeenteRecord } from './gemeente.entity.js';
+export { Pc4Record } from './pc4.entity.js';
 export { RegionsModule } from './regions.module.js';

@@ -1,11 +1,13 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
 import type { HealthConsentMode, Team } from '#libs/classification';
 import type { SlaSettings } from './region-settings.js';
 
 /** What a region decides for itself, without code changes. Managed by admins through the API. */
 @Entity('region_config')
+@Check('region_config_health_consent_check', "health_consent IN ('own_words', 'strict')")
 export class RegionConfig {
-  @PrimaryColumn('text', { name: 'region_code' })
+  @ForeignKey('region', { name: 'region_config_region_code_fkey' })
+  @PrimaryColumn('text', { name: 'region_code', primaryKeyConstraintName: 'region_config_pkey' })
   regionCode!: string;
 
   /** The team for individuals at level base; null = the rule set's default (mobiliteitsteam). */
@@ -32,6 +34,7 @@ export class RegionConfig {
   @Column('timestamptz', { name: 'updated_at', default: () => 'now()' })
   updatedAt!: Date;
 
+  @ForeignKey('case_worker', { name: 'region_config_updated_by_fkey' })
   @Column('uuid', { name: 'updated_by', nullable: true })
   updatedBy!: string | null;
 }

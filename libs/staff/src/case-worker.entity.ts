@@ -1,14 +1,15 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { Team } from '#libs/classification';
 import type { StaffRole } from './access-policy.js';
 
 /** A person who works worklists (or leads, administers or analyses them). */
 @Entity('case_worker')
+@Unique('case_worker_username_key', ['username'])
 export class CaseWorker {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'case_worker_pkey' })
   id!: string;
 
-  @Column('text', { unique: true })
+  @Column('text')
   username!: string;
 
   @Column('text', { name: 'password_hash' })

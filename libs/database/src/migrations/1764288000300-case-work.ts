@@ -87,10 +87,11 @@ export class CaseWork1764288000300 implements MigrationInterface {
       DROP TRIGGER audit_log_append_only ON audit_log; DROP FUNCTION audit_log_is_append_only(); DROP TABLE audit_log;
       DROP TABLE case_note; DROP TABLE handoff;
       ALTER TABLE region_config DROP COLUMN sla, DROP COLUMN auto_assign_teams, DROP COLUMN handoff_response_hours;
-      DROP INDEX case_assignee; DROP INDEX case_one_follow_up_per_team;
+      DROP INDEX case_assignee; DROP INDEX case_one_follow_up_per_team; DROP INDEX case_worklist;
       ALTER TABLE "case" DROP COLUMN parent_case_id, DROP COLUMN clock_started_at, DROP COLUMN first_contact_due_at,
         DROP COLUMN close_due_at, DROP COLUMN first_contact_at, DROP COLUMN paused_at, DROP COLUMN next_due_at,
         DROP COLUMN escalated_at, DROP COLUMN closed_at;
+      CREATE INDEX case_worklist ON "case" (region_code, team, status, created_at);
       ALTER TABLE case_worker DROP COLUMN max_open_cases, DROP COLUMN available, DROP COLUMN last_assigned_at;
       ALTER TABLE outbox DROP COLUMN deliver_at;
     `);
