@@ -12,6 +12,8 @@ import { startWorker } from '../../apps/worker/src/start-worker.js';
 
 export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** Random per test process: strong enough for production mode, and no test can lean on a known secret. */
+export const TEST_JWT_SECRET = randomBytes(32).toString('base64');
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -45,7 +47,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   if (options.production) await ensureDatabaseExists(databaseUrl);
   Object.assign(process.env, {
     NODE_ENV: options.production ? 'production' : 'test',
-    JWT_SECRET: 'a-test-secret-that-is-long-enough',
+    JWT_SECRET: TEST_JWT_SECRET,
     DATABASE_URL: databaseUrl,
     REDIS_URL: options.redisUrl ?? REDIS_URL,
     QUEUE_PREFIX: queuePrefix,

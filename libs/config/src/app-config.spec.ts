@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig } from './app-config.js';
+import { KNOWN_SECRETS } from './secret-strength.js';
+
+const STRONG_SECRET = randomBytes(32).toString('base64');
 
 describe('loadConfig', () => {
   it('gives a newcomer working defaults', () => {
@@ -15,8 +19,19 @@ describe('loadConfig', () => {
 
   it('requires JWT_SECRET in production and never seeds demo data there', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: required when NODE_ENV=production/);
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-enough-length', DEMO_SEED: 'true' });
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET, DEMO_SEED: 'true' });
     expect(config.seedDemoData).toBe(false);
+  });
+
+  it('refuses a published or weak JWT_SECRET in production, naming the variable, and accepts a random 32-byte one', () => {
+    for (const known of KNOWN_SECRETS) expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: known })).toThrow(/JWT_SECRET: is a published/);
+    for (const weak of ['a-real-secret-of-enough-length', 'correct horse battery staple', 'a'.repeat(200), '0123456789abcdef'.repeat(3)]) {
+      expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: weak })).toThrow(/JWT_SECRET: is too weak/);
+    }
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('base64') }).isProduction).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex') }).isProduction).toBe(true);
+    // Outside production the development default stays usable.
+    expect(loadConfig({}).jwtSecret).toBe(KNOWN_SECRETS[0]);
   });
 
   it('names every bad variable', () => {

@@ -1,10 +1,11 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { KNOWN_SECRETS, weakSecretReason } from './secret-strength.js';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
 
-const DEV_JWT_SECRET = 'werkloket-development-secret-do-not-use-in-production';
+const DEV_JWT_SECRET = KNOWN_SECRETS[0];
 
 /**
  * The whole configuration of the service, read once from the environment at boot.
@@ -150,6 +151,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   });
   if (config.isProduction && (env.JWT_SECRET === undefined || env.JWT_SECRET === '')) {
     problems.push('JWT_SECRET: required when NODE_ENV=production');
+  } else if (config.isProduction) {
+    const weakness = weakSecretReason(config.jwtSecret);
+    if (weakness) problems.push(`JWT_SECRET: ${weakness}`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -35,6 +35,10 @@ export class CaseWorker {
   @Column('boolean', { default: true })
   available!: boolean;
 
+  /** Raised by a password change, deactivation, role or scope change and logout: older tokens stop working. */
+  @Column('integer', { name: 'token_version', default: 0 })
+  tokenVersion!: number;
+
   @Column('timestamptz', { name: 'last_assigned_at', nullable: true })
   lastAssignedAt!: Date | null;
 

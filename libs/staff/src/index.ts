@@ -3,7 +3,7 @@ export type { Actor, StaffRole, WorklistKey } from './access-policy.js';
 export { CaseWorker } from './case-worker.entity.js';
 export { StaffError } from './staff.error.js';
 export type { StaffErrorCode } from './staff.error.js';
-export { StaffService } from './staff.service.js';
+export { DEMO_USERNAMES, StaffService } from './staff.service.js';
 export type { NewCaseWorker, CaseWorkerChanges } from './staff.service.js';
 export { LOGIN_FAILURES_ALLOWED } from './login-rate-limiter.js';
 export { StaffModule } from './staff.module.js';

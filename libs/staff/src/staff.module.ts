@@ -15,7 +15,12 @@ import { StaffService } from './staff.service.js';
     RegionsModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } }),
+      // One algorithm, both ways: a token signed any other way (or with "none") is refused.
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwtSecret,
+        signOptions: { expiresIn: config.jwtTtlSeconds, algorithm: 'HS256' as const },
+        verifyOptions: { algorithms: ['HS256' as const] },
+      }),
     }),
   ],
   providers: [StaffService, LoginRateLimiter],

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { hash, verify } from '@node-rs/argon2';
-import { QueryFailedError, Repository } from 'typeorm';
+import { In, QueryFailedError, Repository } from 'typeorm';
 import { AuditService } from '#libs/audit';
 import type { Team } from '#libs/classification';
 import { RegionsService } from '#libs/regions';
@@ -13,6 +13,11 @@ import { StaffError } from './staff.error.js';
 
 interface TokenClaims {
   sub: string;
+  /** The person's token version when it was issued; raising it revokes the token. */
+  ver: number;
+  /** Set by the signer; a token without them is refused. */
+  iat?: number;
+  exp?: number;
   username: string;
   role: StaffRole;
   regionCodes: string[];
@@ -36,6 +41,32 @@ export interface CaseWorkerChanges {
   active?: boolean;
   maxOpenCases?: number | null;
   available?: boolean;
+}
+
+const DEMO_TEAMS: readonly Team[] = ['werkbedrijf', 'mobiliteitsteam', 'wsp', 'triage'];
+/** The contract's demo accounts (password "demo"). */
+export const DEMO_USERNAMES = [...DEMO_TEAMS.map((team) => `demo-${team}`), 'demo-coordinator', 'demo-admin'];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A token the service issued has all of these; one that lacks any was not made by us (or is very old). */
+function wellFormed(claims: TokenClaims): boolean {
+  return (
+    typeof claims.sub === 'string' && UUID.test(claims.sub) &&
+    Number.isInteger(claims.ver) && Number.isInteger(claims.iat) && Number.isInteger(claims.exp)
+  );
+}
+
+/** Changes that end the person's sessions: a new password, (de)activation, another role or scope. */
+function revokesTokens(current: CaseWorker, changes: CaseWorkerChanges): boolean {
+  const differs = (a: readonly string[] | undefined, b: readonly string[]) => a !== undefined && [...a].sort().join() !== [...b].sort().join();
+  return (
+    changes.password !== undefined ||
+    (changes.active !== undefined && changes.active !== current.active) ||
+    (changes.role !== undefined && changes.role !== current.role) ||
+    differs(changes.regionCodes, current.regionCodes) ||
+    differs(changes.teams, current.teams)
+  );
 }
 
 // A fixed hash to verify against when the user does not exist, so timing does not reveal valid usernames.
@@ -68,6 +99,7 @@ export class StaffService {
     await this.audit.record({ actor: caseWorker, action: 'auth.login', details: { client } });
     const claims: TokenClaims = {
       sub: caseWorker.id,
+      ver: caseWorker.tokenVersion,
       username: caseWorker.username,
       role: caseWorker.role,
       regionCodes: caseWorker.regionCodes,
@@ -87,8 +119,10 @@ export class StaffService {
     } catch {
       throw new StaffError('invalid_token', 'The access token is missing, invalid or expired.');
     }
+    if (!wellFormed(claims)) throw new StaffError('invalid_token', 'The access token is missing, invalid or expired.');
     const caseWorker = await this.caseWorkers.findOneBy({ id: claims.sub, active: true });
     if (!caseWorker) throw new StaffError('invalid_token', 'This account is no longer active.');
+    if (caseWorker.tokenVersion !== claims.ver) throw new StaffError('invalid_token', 'This session has ended (logged out, or the password or access changed); log in again.');
     return { id: caseWorker.id, username: caseWorker.username, role: caseWorker.role, regionCodes: caseWorker.regionCodes, teams: caseWorker.teams };
   }
 
@@ -141,10 +175,35 @@ export class StaffService {
     if (!caseWorker) throw new StaffError('not_found', 'No user with this id.');
     if (changes.regionCodes) this.assertKnownRegions(changes.regionCodes);
     const { password, ...rest } = changes;
-    await this.caseWorkers.update(id, { ...rest, ...(password ? { passwordHash: await hash(password) } : {}) });
+    const revokes = revokesTokens(caseWorker, changes);
+    await this.caseWorkers.update(id, {
+      ...rest,
+      ...(password ? { passwordHash: await hash(password) } : {}),
+      ...(revokes ? { tokenVersion: () => 'token_version + 1' } : {}),
+    });
     // Never log the password itself, only that it changed.
     await this.audit.record({ actor: by, action: 'user.updated', details: { userId: id, fields: Object.keys(changes) } });
     return this.caseWorkers.findOneByOrFail({ id });
+  }
+
+  /** Ends every session of this person: each token issued before stops working. */
+  async logout(actor: Actor): Promise<void> {
+    await this.caseWorkers.increment({ id: actor.id }, 'tokenVersion', 1);
+    await this.audit.record({ actor, action: 'auth.logout' });
+  }
+
+  /**
+   * Production never keeps the demo accounts (well-known password "demo"): a database that ran in demo mode has
+   * them deactivated, and their tokens revoked, on the first start in production.
+   */
+  async deactivateDemoAccounts(): Promise<number> {
+    const demo = await this.caseWorkers.find({ where: { username: In(DEMO_USERNAMES), active: true } });
+    for (const account of demo) {
+      await this.caseWorkers.update(account.id, { active: false, tokenVersion: () => 'token_version + 1' });
+      await this.audit.record({ actor: null, action: 'user.demo_deactivated', details: { userId: account.id } });
+    }
+    if (demo.length > 0) this.logger.warn(`Production: deactivated ${demo.length} demo account(s)`);
+    return demo.length;
   }
 
   private assertKnownRegions(regionCodes: string[]): void {
@@ -161,10 +220,9 @@ export class StaffService {
 
   /** Creates the contract's demo accounts (password "demo") when they do not exist. Never called in production. */
   async seedDemoAccounts(regionCode: string): Promise<void> {
-    const teams: Team[] = ['werkbedrijf', 'mobiliteitsteam', 'wsp', 'triage'];
     const accounts: NewCaseWorker[] = [
-      ...teams.map((team) => ({ username: `demo-${team}`, password: 'demo', role: 'case_worker' as const, regionCodes: [regionCode], teams: [team] })),
-      { username: 'demo-coordinator', password: 'demo', role: 'coordinator', regionCodes: [regionCode], teams },
+      ...DEMO_TEAMS.map((team) => ({ username: `demo-${team}`, password: 'demo', role: 'case_worker' as const, regionCodes: [regionCode], teams: [team] })),
+      { username: 'demo-coordinator', password: 'demo', role: 'coordinator', regionCodes: [regionCode], teams: [...DEMO_TEAMS] },
       { username: 'demo-admin', password: 'demo', role: 'admin', regionCodes: [], teams: [] },
     ];
     let created = 0;

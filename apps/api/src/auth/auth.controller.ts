@@ -1,11 +1,12 @@
-import { Body, Controller, Delete, HttpCode, Ip, Post, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { Body, Controller, Delete, HttpCode, Ip, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { AppConfig } from '#libs/config';
-import { LOGIN_FAILURES_ALLOWED, StaffService } from '#libs/staff';
+import { LOGIN_FAILURES_ALLOWED, StaffService, type Actor } from '#libs/staff';
 import { ApiProblemResponses } from '../problem/api-problem-responses.js';
-import { clearSessionCookies, setSessionCookies } from './session-cookies.js';
+import { AuthGuard, CurrentActor } from './auth.guard.js';
+import { clearSessionCookies, sessionTokenOf, setSessionCookies } from './session-cookies.js';
 
 export class LoginDto {
   @IsString() @MinLength(1) @MaxLength(100) @ApiProperty({ example: 'demo-triage' })
@@ -60,10 +61,24 @@ export class AuthController {
 
   @Delete('session')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Log out (the browser): the session cookies are removed', security: [] })
+  @ApiOperation({ summary: 'Log out (the browser): the session ends everywhere and its cookies are removed', security: [] })
   @ApiNoContentResponse({ description: 'Logged out.' })
-  endSession(@Res({ passthrough: true }) response: Response): void {
+  async endSession(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+    const token = sessionTokenOf(request);
+    // A valid session is revoked, not only forgotten by this browser: a copied cookie stops working too.
+    if (token) await this.staff.authenticate(token).then((actor) => this.staff.logout(actor), () => undefined);
     clearSessionCookies(response, this.secureCookies);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @UseGuards(AuthGuard)
+  @ApiBearerAuth()
+  @ApiCookieAuth('session')
+  @ApiOperation({ summary: 'Log out (API clients): every token issued to you so far stops working' })
+  @ApiNoContentResponse({ description: 'Logged out; log in again for a new token.' })
+  async logout(@CurrentActor() actor: Actor): Promise<void> {
+    await this.staff.logout(actor);
   }
 
   private get secureCookies(): boolean {

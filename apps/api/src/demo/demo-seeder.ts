@@ -9,7 +9,7 @@ export const DEMO_REGION = 'AM26';
 
 /**
  * Outside production: the contract's demo accounts, and on an empty database the public sample questions as
- * intakes, so a newcomer's worklists are not empty. Never in production.
+ * intakes, so a newcomer's worklists are not empty. In production: demo accounts that exist are deactivated.
  */
 @Injectable()
 export class DemoSeeder implements OnApplicationBootstrap {
@@ -22,6 +22,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // A database that once ran in demo mode keeps no usable demo account in production.
+    if (this.config.isProduction) await this.staff.deactivateDemoAccounts();
     if (!this.config.seedDemoData) return;
     await this.staff.seedDemoAccounts(DEMO_REGION);
     if (this.config.seedDemoCases && (await this.intakes.isEmpty())) {
