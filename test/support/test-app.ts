@@ -34,6 +34,8 @@ export interface TestAppOptions {
   production?: boolean;
   /** Seed the demo sample questions, as `npm start` does (off by default so tests count their own intakes). */
   demoCases?: boolean;
+  /** More environment for this app (e.g. DOCS_ENABLED). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -54,6 +56,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     OUTBOX_POLL_MS: '100',
     DEMO_SEED: 'true',
     DEMO_CASES: options.demoCases ? 'true' : 'false',
+    DOCS_ENABLED: '',
+    ...options.env,
   });
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bodyParser: false, logger: ['error'] });
   setupApp(app);

@@ -2,6 +2,8 @@ import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { AppConfig } from '#libs/config';
+import { useSecurityHeaders } from './security/security-headers.js';
 import { HttpDrain } from './shutdown/http-drain.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
 import { validationExceptionFactory } from './problem/problem.js';
@@ -9,6 +11,8 @@ import { RejectUnsafeInputPipe } from './problem/reject-unsafe-input.pipe.js';
 
 /** Everything the HTTP app needs besides its module; shared by main.ts and the e2e tests. */
 export function setupApp(app: NestExpressApplication): void {
+  const config = app.get(AppConfig);
+  useSecurityHeaders(app, config.isProduction);
   // Not strict: a JSON scalar body then fails validation (422) instead of parsing (400).
   app.useBodyParser('json', { limit: '32kb', strict: false });
   // The browser's staff session travels in cookies (see auth/session-cookies.ts).
@@ -26,7 +30,8 @@ export function setupApp(app: NestExpressApplication): void {
   );
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
-  SwaggerModule.setup('docs', app, openApiDocument(app));
+  // In production the API description is public only when the operator says so (DOCS_ENABLED=true).
+  if (config.serveDocs) SwaggerModule.setup('docs', app, openApiDocument(app));
 }
 
 /** The OpenAPI document of the API (served at /docs, committed as apps/web/src/api/openapi.json). */

@@ -96,6 +96,15 @@ export class AppConfig {
   @IsIn(['true', 'false'])
   demoCases?: 'true' | 'false';
 
+  /** The OpenAPI page at /docs: on outside production, in production only when asked for. */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  docsEnabled?: 'true' | 'false';
+
+  get serveDocs(): boolean {
+    return this.docsEnabled === undefined ? !this.isProduction : this.docsEnabled === 'true';
+  }
+
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
   }
@@ -135,6 +144,7 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   SHUTDOWN_DRAIN_MS: 'shutdownDrainMs',
   DEMO_SEED: 'demoSeed',
   DEMO_CASES: 'demoCases',
+  DOCS_ENABLED: 'docsEnabled',
 };
 
 /** Reads and validates the environment; throws a ConfigError naming every bad variable. */
