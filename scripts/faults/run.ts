@@ -5,7 +5,7 @@
 // Exits non-zero when a count that must be zero is not, an intake was never accepted, a client got an answer other
 // than 201, 503 or a lost connection, or recovery took longer than the bound. Everything it started is removed.
 //   npm run test:faults
-//   FAULTS=worker-sigkill,failing-region FAULT_INTAKES=300 FAULT_RECOVERY_BOUND_S=30 FAULT_KEEP_LOGS=1 npm run test:faults
+//   FAULTS=worker-sigkill,failing-region FAULT_INTAKES=300 FAULT_RECOVERY_BOUND_S=20 FAULT_KEEP_LOGS=1 npm run test:faults
 //   FAULT_SERVICE_ENV=ROUTING_STRAGGLER_MS=600000 FAULTS=redis-restart-empty npm run test:faults   (without the sweep: fails)
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,7 +19,7 @@ import { awaitRecovery, storedIntakes, tally } from './verify.js';
 
 const POSTGRES = process.env.FAULT_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const INTAKES = Number(process.env.FAULT_INTAKES ?? 300);
-const BOUND_S = Number(process.env.FAULT_RECOVERY_BOUND_S ?? 30);
+const BOUND_S = Number(process.env.FAULT_RECOVERY_BOUND_S ?? 20);
 /** After recovery, how long the suite keeps watching for a late duplicate (a stalled or retried job running again). */
 const SETTLE_MS = Number(process.env.FAULT_SETTLE_MS ?? 2000);
 const SELECTED = process.env.FAULTS?.split(',').map((name) => name.trim()).filter(Boolean);
