@@ -97,7 +97,7 @@ const redisRestartEmpty: Fault = {
 const workerSigkill: Fault = {
   name: 'worker-sigkill',
   async run(ctx) {
-    const stream = ctx.stream({ count: ctx.intakes, concurrency: 8, ratePerSecond: 60 });
+    const stream = ctx.stream({ count: ctx.intakes, concurrency: 16, ratePerSecond: 80 });
     await stream.waitForAccepted(Math.floor(ctx.intakes / 3));
     // Mid-batch: wait until the worker runs several jobs at once (it runs up to 8), then kill it at once.
     const active = await waitForRoutingJobs(ctx, 'active', 4);
