@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { CaseSweepsService } from '#libs/cases';
 import { startTestApp, waitForClassification, type TestApp } from './support/test-app.js';
 
 describe('an accepted intake is never lost, even while Redis is down', () => {
@@ -30,5 +31,11 @@ describe('an accepted intake is never lost, even while Redis is down', () => {
     expect(status.caseReference).toEqual(expect.any(String));
     const [delivered] = await db.query<{ dispatched_at: Date | null }[]>('SELECT dispatched_at FROM outbox');
     expect(delivered.dispatched_at).not.toBeNull();
+
+    // A week after delivery the row is history: the sweep prunes it, and says how many it pruned.
+    const sweeps = up.app.get(CaseSweepsService);
+    expect(await sweeps.pruneOutbox(new Date())).toBe(0);
+    const rows = Number((await db.query<{ n: string }[]>('SELECT count(*) AS n FROM outbox WHERE dispatched_at IS NOT NULL'))[0].n);
+    expect(await sweeps.pruneOutbox(new Date(Date.now() + 8 * 24 * 3600 * 1000))).toBe(rows);
   });
 });

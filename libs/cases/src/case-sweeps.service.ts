@@ -47,8 +47,9 @@ export class CaseSweepsService {
 
   /** Dispatched outbox rows are history once BullMQ has the job; a week is plenty for investigating. */
   async pruneOutbox(now: Date): Promise<number> {
-    const result = await this.dataSource.query<unknown[]>(`DELETE FROM outbox WHERE dispatched_at < $1::timestamptz - interval '7 days' RETURNING id`, [now]);
-    return result.length;
+    // A DELETE … RETURNING answers [rows, affected count] through TypeORM.
+    const [rows] = await this.dataSource.query<[unknown[], number]>(`DELETE FROM outbox WHERE dispatched_at < $1::timestamptz - interval '7 days' RETURNING id`, [now]);
+    return rows.length;
   }
 
   async markMissedHandoffs(now: Date, limit = 200): Promise<number> {

@@ -49,6 +49,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @InjectQueue(QueueName.Routing) routing: Queue,
     @InjectQueue(QueueName.CaseTimers) caseTimers: Queue,
     @InjectQueue(QueueName.Assignment) assignment: Queue,
+    @InjectQueue(QueueName.Maintenance) maintenance: Queue,
   ) {
     this.queues = new Map([
       [QueueName.Routing, routing],
@@ -56,7 +57,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       [QueueName.Assignment, assignment],
     ]);
     // Without a listener BullMQ prints every failed reconnect; one warning a minute tells the operator enough.
-    for (const queue of this.queues.values()) queue.on('error', (error: Error) => this.warnRedis(error));
+    // The maintenance queue carries no outbox jobs, but it is registered in this process too and would print as well.
+    for (const queue of [...this.queues.values(), maintenance]) queue.on('error', (error: Error) => this.warnRedis(error));
   }
 
   private warnRedis(error: Error): void {
