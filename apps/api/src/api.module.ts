@@ -1,4 +1,5 @@
 import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { fileURLToPath } from 'node:url';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TerminusModule } from '@nestjs/terminus';
@@ -73,7 +74,7 @@ const WEB_ROOT = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../
     RegionsController,
     RoutingFailuresController,
   ],
-  providers: [AuthGuard, AdminGuard, DemoSeeder, HttpDrain],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, AdminGuard, DemoSeeder, HttpDrain],
 })
 export class ApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
 import { AuditService } from '#libs/audit';
 import type { Actor } from '#libs/staff';
-import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
+import { CurrentActor } from '../auth/auth.guard.js';
 import { AdminGuard } from './admin.guard.js';
 import { ApiProblemResponses } from '../problem/api-problem-responses.js';
 
@@ -19,7 +19,7 @@ export class AuditQueryDto {
 @ApiBearerAuth()
 @ApiCookieAuth('session')
 @ApiProblemResponses()
-@UseGuards(AuthGuard, AdminGuard)
+@UseGuards(AdminGuard)
 @Controller('api/v1/admin/audit')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}

@@ -4,7 +4,7 @@ import { ArrayUnique, IsArray, IsIn, IsInt, IsObject, IsOptional, Max, Min, Vali
 import { DEFAULT_RULESET, HEALTH_CONSENT_MODES, LEVELS, RULESETS, TEAMS, type HealthConsentMode, type Team } from '#libs/classification';
 import { RegionsService, type RegionSettings, type SlaSettings } from '#libs/regions';
 import type { Actor } from '#libs/staff';
-import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
+import { CurrentActor } from '../auth/auth.guard.js';
 import { AdminGuard } from './admin.guard.js';
 import { KnownRegionPipe } from '../known-region.pipe.js';
 import { ApiProblemResponses } from '../problem/api-problem-responses.js';
@@ -79,7 +79,7 @@ export class RegionSettingsDto {
 @ApiBearerAuth()
 @ApiCookieAuth('session')
 @ApiProblemResponses()
-@UseGuards(AuthGuard, AdminGuard)
+@UseGuards(AdminGuard)
 @Controller('api/v1/admin/regions/:regionCode/settings')
 export class RegionSettingsController {
   constructor(private readonly regions: RegionsService) {}

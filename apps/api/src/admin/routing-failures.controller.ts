@@ -4,7 +4,7 @@ import { ArrayMaxSize, IsArray, IsOptional, IsUUID } from 'class-validator';
 import { AuditService } from '#libs/audit';
 import { RoutingService } from '#libs/routing';
 import type { Actor } from '#libs/staff';
-import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
+import { CurrentActor } from '../auth/auth.guard.js';
 import { ApiProblemResponses } from '../problem/api-problem-responses.js';
 import { AdminGuard } from './admin.guard.js';
 
@@ -33,7 +33,7 @@ export class RetryRoutingResultDto {
 @ApiBearerAuth()
 @ApiCookieAuth('session')
 @ApiProblemResponses()
-@UseGuards(AuthGuard, AdminGuard)
+@UseGuards(AdminGuard)
 @Controller('api/v1/admin/routing-failures')
 export class RoutingFailuresController {
   constructor(

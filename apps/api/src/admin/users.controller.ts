@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiPro
 import { ArrayUnique, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { TEAMS, type Team } from '#libs/classification';
 import { NATIONAL, STAFF_ROLES, StaffService, type Actor, type StaffRole } from '#libs/staff';
-import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
+import { CurrentActor } from '../auth/auth.guard.js';
 import { uuid } from '../cases/cases.controller.js';
 import { RequestValidationError } from '../problem/problem.js';
 import { AdminGuard } from './admin.guard.js';
@@ -49,7 +49,7 @@ export class UpdateUserDto {
 @ApiBearerAuth()
 @ApiCookieAuth('session')
 @ApiProblemResponses()
-@UseGuards(AuthGuard, AdminGuard)
+@UseGuards(AdminGuard)
 @Controller('api/v1/admin/users')
 export class UsersController {
   constructor(private readonly staff: StaffService) {}

@@ -1,11 +1,11 @@
-import { Body, Controller, Delete, HttpCode, Ip, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import { AppConfig } from '#libs/config';
 import { LOGIN_FAILURES_ALLOWED, StaffService, type Actor } from '#libs/staff';
 import { ApiProblemResponses } from '../problem/api-problem-responses.js';
-import { AuthGuard, CurrentActor } from './auth.guard.js';
+import { CurrentActor, Public } from './auth.guard.js';
 import { clearSessionCookies, sessionTokenOf, setSessionCookies } from './session-cookies.js';
 
 export class LoginDto {
@@ -36,6 +36,7 @@ export class AuthController {
     private readonly config: AppConfig,
   ) {}
 
+  @Public()
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in (API clients): a Bearer access token', security: [] })
@@ -45,6 +46,7 @@ export class AuthController {
     return this.staff.login(body.username, body.password, ip);
   }
 
+  @Public()
   @Post('session')
   @HttpCode(200)
   @ApiOperation({
@@ -59,6 +61,7 @@ export class AuthController {
     return { csrfToken, expiresAt: new Date(Date.now() + this.config.jwtTtlSeconds * 1000).toISOString() };
   }
 
+  @Public()
   @Delete('session')
   @HttpCode(204)
   @ApiOperation({ summary: 'Log out (the browser): the session ends everywhere and its cookies are removed', security: [] })
@@ -72,7 +75,6 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
-  @UseGuards(AuthGuard)
   @ApiBearerAuth()
   @ApiCookieAuth('session')
   @ApiOperation({ summary: 'Log out (API clients): every token issued to you so far stops working' })

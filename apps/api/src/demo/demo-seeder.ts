@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '#libs/config';
 import { IntakeService, type IntakeSubmission } from '#libs/intake';
@@ -29,8 +30,10 @@ export class DemoSeeder implements OnApplicationBootstrap {
     if (this.config.seedDemoCases && (await this.intakes.isEmpty())) {
       const samples = demoIntakes as unknown as (Omit<IntakeSubmission, 'country' | 'question'> & Partial<Pick<IntakeSubmission, 'country' | 'question'>>)[];
       for (const [index, sample] of samples.entries()) {
-        // Idempotency keys: submitting the same sample twice never creates a second intake.
-        await this.intakes.submit({ ...sample, country: sample.country ?? 'NL', question: sample.question ?? '' }, `demo-${index}`);
+        // Idempotency keys: submitting the same sample twice never creates a second intake. Derived from the
+        // secret, so nobody can guess them and replay the public sample bodies to learn a tracking code.
+        const key = createHmac('sha256', this.config.jwtSecret).update(`demo-${index}`).digest('base64url');
+        await this.intakes.submit({ ...sample, country: sample.country ?? 'NL', question: sample.question ?? '' }, key);
       }
       this.logger.log(`Demo mode: submitted ${demoIntakes.length} sample questions`);
     }

@@ -5,6 +5,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
 import { RedisProbe, withTimeout } from '#libs/queue';
 import { RoutingService } from '#libs/routing';
+import { Public } from '../auth/auth.guard.js';
 
 const TIMEOUT_MS = 1500;
 
@@ -22,6 +23,7 @@ export class ReadinessDto {
 
 /** `/health`: 200 only when PostgreSQL and Redis both answer (the contract); `/health/live` and `/health/ready`. */
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -12,8 +12,10 @@ import {
   IntakeAcceptedDto, IntakePreviewDto, IntakeStatusDto, toAcceptedDto, toClassificationDto, toPreviewDto, toStatusDto, UnstoredIntakeDto,
 } from './intake.mapper.js';
 import { SubmitIntakeDto, toSubmission } from './submit-intake.dto.js';
+import { Public } from '../auth/auth.guard.js';
 
 @ApiTags('intakes')
+@Public()
 @Controller('api/v1/intakes')
 export class IntakeController {
   constructor(

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Put, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiProperty, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { IsBoolean, IsDefined } from 'class-validator';
 import { StaffService, type Actor } from '#libs/staff';
-import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
+import { CurrentActor } from '../auth/auth.guard.js';
 import { toUserDto, UserDto } from '../admin/user.mapper.js';
 import { ApiProblemResponses } from '../problem/api-problem-responses.js';
 
@@ -15,7 +15,6 @@ export class AvailabilityDto {
 @ApiBearerAuth()
 @ApiCookieAuth('session')
 @ApiProblemResponses()
-@UseGuards(AuthGuard)
 @Controller('api/v1/me')
 export class MeController {
   constructor(private readonly staff: StaffService) {}

@@ -2,8 +2,10 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RegionsService } from '#libs/regions';
 import { RegionDto } from '../intake/intake.mapper.js';
+import { Public } from '../auth/auth.guard.js';
 
 @ApiTags('regions')
+@Public()
 @Controller('api/v1/regions')
 export class RegionsController {
   constructor(private readonly regions: RegionsService) {}

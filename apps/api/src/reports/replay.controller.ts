@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiProperty, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { RULESETS } from '#libs/classification';
 import { ReplayService, type ReplayReport } from '#libs/reports';
 import type { Actor } from '#libs/staff';
-import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
+import { CurrentActor } from '../auth/auth.guard.js';
 import { ApiProblemResponses } from '../problem/api-problem-responses.js';
 import { ReportQueryDto, filterOf } from './reports.controller.js';
 
@@ -20,7 +20,6 @@ export class ReplayRequestDto extends ReportQueryDto {
 @ApiBearerAuth()
 @ApiCookieAuth('session')
 @ApiProblemResponses()
-@UseGuards(AuthGuard)
 @Controller('api/v1/analysis')
 export class ReplayController {
   constructor(private readonly replays: ReplayService) {}

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import type { Response } from 'express';
@@ -6,7 +6,7 @@ import { TEAMS, type Team } from '#libs/classification';
 import { AssignmentService, CasesService, HandoffsService } from '#libs/cases';
 import { RegionsService } from '#libs/regions';
 import { NATIONAL, type Actor, type WorklistKey } from '#libs/staff';
-import { AuthGuard, CurrentActor } from '../auth/auth.guard.js';
+import { CurrentActor } from '../auth/auth.guard.js';
 import { CaseSummaryDto, HandoffDto, toCaseSummaryDto, toHandoffDto } from '../cases/case.mapper.js';
 import { RequestValidationError } from '../problem/problem.js';
 import { ApiProblemResponses } from '../problem/api-problem-responses.js';
@@ -35,7 +35,6 @@ export class WorklistHandoffsDto {
 @ApiBearerAuth()
 @ApiCookieAuth('session')
 @ApiProblemResponses()
-@UseGuards(AuthGuard)
 @Controller('api/v1/worklists/:regionCode/:team')
 @ApiParam({ name: 'regionCode', example: 'AM26', description: `CBS region code, or "${NATIONAL}"` })
 @ApiParam({ name: 'team', enum: TEAMS })
