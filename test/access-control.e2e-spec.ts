@@ -78,6 +78,7 @@ describe('access control matrix (real PostgreSQL and Redis)', () => {
     ['region settings', 'get', () => '/api/v1/admin/regions/AM26/settings', () => undefined, row(403, 403, 403, 403, 403, 403, 'ok')],
     ['change region settings', 'put', () => '/api/v1/admin/regions/AM26/settings', () => ({ baseRoute: 'kantine' }), row(403, 403, 403, 403, 403, 403, 'ok')],
     ['audit log', 'get', () => '/api/v1/admin/audit', () => undefined, row(403, 403, 403, 403, 403, 403, 'ok')],
+    ['audit chain check', 'get', () => '/api/v1/admin/audit/verify', () => undefined, row(403, 403, 403, 403, 403, 403, 'ok')],
     ['routing failures', 'get', () => '/api/v1/admin/routing-failures', () => undefined, row(403, 403, 403, 403, 403, 403, 'ok')],
     ['retry routing failures', 'post', () => '/api/v1/admin/routing-failures/retry', () => ({ intakeIds: ['00000000-0000-4000-8000-000000000000'] }), row(403, 403, 403, 403, 403, 403, 'ok')],
     ['rule suggestions', 'get', () => '/api/v1/reports/classification/suggestions?regionCode=AM26', () => undefined, row(403, 403, 403, 'ok', 403, 'ok', 'ok')],

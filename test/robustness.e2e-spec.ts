@@ -123,9 +123,16 @@ describe('robustness: bad input, stale tokens, lost jobs, retention (real Postgr
     const token = await login(t.http, 'tijdelijk.wsp', 'correct horse battery');
     await request(t.http).get('/api/v1/worklists/AM26/wsp/cases').set(auth(token)).expect(200);
     await request(t.http).patch(`/api/v1/admin/users/${created.body.id}`).set(auth(admin)).send({ teams: ['triage'] }).expect(200);
-    await request(t.http).get('/api/v1/worklists/AM26/wsp/cases').set(auth(token)).expect(403);
+    // A scope change ends the old session; the new one has the new scope only.
+    await request(t.http).get('/api/v1/worklists/AM26/wsp/cases').set(auth(token)).expect(401);
+    const moved = await login(t.http, 'tijdelijk.wsp', 'correct horse battery');
+    await request(t.http).get('/api/v1/worklists/AM26/wsp/cases').set(auth(moved)).expect(403);
+    await request(t.http).get('/api/v1/worklists/AM26/triage/cases').set(auth(moved)).expect(200);
+    // Availability is read as it is now, without ending the session.
+    await request(t.http).put('/api/v1/me/availability').set(auth(moved)).send({ available: false }).expect(200);
+    await request(t.http).get('/api/v1/me').set(auth(moved)).expect(200);
     await request(t.http).patch(`/api/v1/admin/users/${created.body.id}`).set(auth(admin)).send({ active: false }).expect(200);
-    await request(t.http).get('/api/v1/me').set(auth(token)).expect(401);
+    await request(t.http).get('/api/v1/me').set(auth(moved)).expect(401);
   });
 
   it('cancels a pending hand-off when the case is closed or moved another way', async () => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, Repository } from 'typeorm';
+import { DataSource, type EntityManager, Repository } from 'typeorm';
+import { sealPending, verifyChain, type ChainReport, type Query } from './audit-chain.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
 export interface AuditActor {
@@ -26,7 +27,10 @@ export interface AuditQuery {
 /** Who read or changed what, when and why. Written in the same transaction as the change it records. */
 @Injectable()
 export class AuditService {
-  constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
+  constructor(
+    @InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>,
+    private readonly dataSource: DataSource,
+  ) {}
 
   async record(record: AuditRecord, manager?: EntityManager): Promise<void> {
     const target = manager ?? this.entries.manager;
@@ -53,4 +57,23 @@ export class AuditService {
       take: Math.min(query.limit ?? 100, 1000),
     });
   }
+
+  /** Seals what was added since the last run into the hash chain (the maintenance sweep calls this). */
+  async seal(): Promise<number> {
+    let sealed = 0;
+    for (;;) {
+      const batch = await this.dataSource.transaction((manager) => sealPending(queryOf(manager)));
+      sealed += batch;
+      if (batch < 5000) return sealed;
+    }
+  }
+
+  /** Checks the whole hash chain; the first broken link, if any. */
+  async verify(): Promise<ChainReport> {
+    return verifyChain(queryOf(this.dataSource.manager));
+  }
+}
+
+function queryOf(manager: EntityManager): Query {
+  return <T>(sql: string, parameters?: unknown[]) => manager.query<T[]>(sql, parameters);
 }

@@ -31,7 +31,7 @@ export interface CaseChange {
   flag?: 'warned' | 'escalated';
   note?: string | null;
   data?: Record<string, unknown>;
-  /** Why, for the audit log; the note unless given. */
+  /** A fixed reason from the code for the audit log (never free text: the log outlives retention). */
   reason?: string | null;
   /** Details for the audit log; the event data unless given. */
   details?: Record<string, unknown>;

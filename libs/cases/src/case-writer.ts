@@ -183,7 +183,9 @@ export class CaseWriter {
         actor,
         action: change.action ?? `case.${change.event}`,
         caseId: c.id,
-        reason: change.reason !== undefined ? change.reason : (change.note ?? null),
+        // The audit log is append-only and outlives retention: it never copies free text (notes and reasons stay
+        // on the event it names, which retention empties). Only a fixed reason from the code is kept.
+        reason: change.reason ?? null,
         details: { ...((change.details ?? data) as JsonObject), caseEventId: eventId },
       },
       manager,

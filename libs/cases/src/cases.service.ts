@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, Repository, type SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '#libs/audit';
+import { scrubFreeText } from '#libs/privacy';
 import type { Level, Team } from '#libs/classification';
 import { Intake } from '#libs/intake';
 import type { JsonObject } from '#libs/queue';
@@ -132,7 +133,7 @@ export class CasesService {
       holdsCase || actor.role === 'admin' ? manager.find(CaseNote, { where: { caseId }, order: { id: 'ASC' } }) : Promise.resolve([]),
       manager.find(Case, { where: { parentCaseId: caseId }, order: { createdAt: 'ASC' } }),
     ]);
-    await this.audit.record({ actor, action: 'case.read', caseId, reason: purpose ?? null, details: { contactShown: holdsCase && intake.contact !== null } });
+    await this.audit.record({ actor, action: 'case.read', caseId, reason: purpose === undefined ? null : scrubFreeText(purpose), details: { contactShown: holdsCase && intake.contact !== null } });
     const classification = intake.classification ? await this.classifications.effectiveFor(intake.id, intake.classification) : null;
     return { case: found, intake, events, notes, followUps, pendingHandoff, showContact: holdsCase, classification };
   }

@@ -25,6 +25,15 @@ export class AppConfig {
   @MinLength(1)
   databaseUrl = 'postgres://postgres@127.0.0.1:5432/werkloket';
 
+  /**
+   * The owner's connection, for migrations and for granting the service's own role what it needs. The service
+   * itself connects with DATABASE_URL, which in production should be a role that may only add to the audit log.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  migrationDatabaseUrl?: string;
+
   @IsString()
   @MinLength(1)
   redisUrl = 'redis://127.0.0.1:6379';
@@ -105,6 +114,11 @@ export class AppConfig {
     return this.docsEnabled === undefined ? !this.isProduction : this.docsEnabled === 'true';
   }
 
+  /** Migrations run as the owner: MIGRATION_DATABASE_URL, else DATABASE_URL (one role, as in development). */
+  get ownerDatabaseUrl(): string {
+    return this.migrationDatabaseUrl ?? this.databaseUrl;
+  }
+
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
   }
@@ -131,6 +145,7 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   NODE_ENV: 'nodeEnv',
   PORT: 'port',
   DATABASE_URL: 'databaseUrl',
+  MIGRATION_DATABASE_URL: 'migrationDatabaseUrl',
   REDIS_URL: 'redisUrl',
   QUEUE_PREFIX: 'queuePrefix',
   JWT_SECRET: 'jwtSecret',

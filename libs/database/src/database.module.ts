@@ -28,13 +28,39 @@ function guardPooledConnections(dataSource: DataSource): void {
   pool.on('acquire', guard);
 }
 
-async function migrate(dataSource: DataSource): Promise<void> {
-  await dataSource.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+/**
+ * Runs the migrations as the owner. When the service connects as a role of its own, the owner then grants that
+ * role what the service needs, on every table as the migrations left them: read and write, except the audit log
+ * and its seals, which it may only read and add to (no UPDATE, DELETE or TRUNCATE, and as a non-owner it cannot
+ * disable their triggers either), and the migrations' own bookkeeping, which it may only read.
+ */
+async function migrate(ownerUrl: string, serviceUrl: string): Promise<void> {
+  const owner = await new DataSource({ ...SCHEMA_OPTIONS, url: ownerUrl, extra: { max: 1 } }).initialize();
   try {
-    await dataSource.runMigrations({ transaction: 'each' });
+    await owner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await owner.runMigrations({ transaction: 'each' });
+      const serviceRole = decodeURIComponent(new URL(serviceUrl).username);
+      const [{ current_user: ownerRole }] = await owner.query<{ current_user: string }[]>('SELECT current_user');
+      if (serviceRole !== '' && serviceRole !== ownerRole) await grantServiceRole(owner, serviceRole);
+    } finally {
+      await owner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
   } finally {
-    await dataSource.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    await owner.destroy();
   }
+}
+
+async function grantServiceRole(owner: DataSource, role: string): Promise<void> {
+  const quoted = `"${role.replace(/"/g, '""')}"`;
+  await owner.query(`
+    GRANT USAGE ON SCHEMA public TO ${quoted};
+    GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${quoted};
+    GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${quoted};
+    GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO ${quoted};
+    REVOKE UPDATE, DELETE, TRUNCATE ON audit_log, audit_seal FROM ${quoted};
+    REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON migrations FROM ${quoted};
+  `);
 }
 
 @Module({
@@ -43,7 +69,8 @@ async function migrate(dataSource: DataSource): Promise<void> {
       inject: [AppConfig],
       useFactory: async (config: AppConfig) => {
         // Only outside production: a newcomer needs nothing but a running PostgreSQL.
-        if (!config.isProduction) await ensureDatabaseExists(config.databaseUrl);
+        if (!config.isProduction) await ensureDatabaseExists(config.ownerDatabaseUrl);
+        await migrate(config.ownerDatabaseUrl, config.databaseUrl);
         // Entities and migrations from SCHEMA_OPTIONS, not autoLoadEntities: foreign keys name tables that no module
         // registers, and an entity missing from the list should fail at boot rather than escape the schema test.
         return {
@@ -57,7 +84,6 @@ async function migrate(dataSource: DataSource): Promise<void> {
         if (!options) throw new Error('Database options missing');
         const dataSource = await new DataSource(options).initialize();
         guardPooledConnections(dataSource);
-        await migrate(dataSource);
         return dataSource;
       },
     }),

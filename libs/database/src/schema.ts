@@ -1,5 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
-import { AuditEntry } from '#libs/audit';
+import { AuditEntry, AuditSeal } from '#libs/audit';
 import { Case, CaseEvent, CaseNote, Handoff, ManualDecision } from '#libs/cases';
 import { Intake } from '#libs/intake';
 import { OutboxEntry } from '#libs/queue';
@@ -25,6 +25,7 @@ export const ENTITIES = [
   Handoff,
   ManualDecision,
   AuditEntry,
+  AuditSeal,
 ];
 
 /**

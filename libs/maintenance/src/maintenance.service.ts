@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AssignmentService, CaseSweepsService } from '#libs/cases';
 import type { Team } from '#libs/classification';
+import { AuditService } from '#libs/audit';
 import { AppConfig } from '#libs/config';
 import { RoutingService } from '#libs/routing';
 
@@ -15,6 +16,7 @@ export interface SweepReport {
   autoAssigned: number;
   personalDataRemoved: number;
   outboxPruned: number;
+  auditSealed: number;
 }
 
 /**
@@ -29,6 +31,7 @@ export class MaintenanceService {
     private readonly routing: RoutingService,
     private readonly sweeps: CaseSweepsService,
     private readonly assignment: AssignmentService,
+    private readonly audit: AuditService,
   ) {}
 
   async sweep(now = new Date()): Promise<SweepReport> {
@@ -43,6 +46,7 @@ export class MaintenanceService {
       autoAssigned: await this.assignWaitingCases(),
       personalDataRemoved: await this.sweeps.removeExpiredPersonalData(now, this.config.retentionDays),
       outboxPruned: await this.sweeps.pruneOutbox(now),
+      auditSealed: await this.audit.seal(),
     };
   }
 

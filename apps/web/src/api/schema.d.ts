@@ -484,6 +484,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify the audit log hash chain: the first broken link, if any */
+        get: operations["AuditController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/regions/{regionCode}/settings": {
         parameters: {
             query?: never;
@@ -1071,6 +1088,20 @@ export interface components {
             available?: boolean;
             /** @description null: no limit */
             maxOpenCases?: number | null;
+        };
+        BrokenLinkDto: {
+            seq: string;
+            entryId: string;
+            reason: string;
+        };
+        ChainReportDto: {
+            /** @description Every seal holds and every entry older than ten minutes is sealed. */
+            ok: boolean;
+            /** @description Seals checked, from the first. */
+            checked: number;
+            /** @description Entries older than ten minutes without a seal. */
+            unsealed: number;
+            firstBroken?: components["schemas"]["BrokenLinkDto"] | null;
         };
         RegionSettingsDto: {
             /**
@@ -3332,6 +3363,79 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No, an invalid or an expired token; or the account is no longer active. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Outside your role, region or team. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown, or outside your worklists (existence is not revealed). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not possible in the current state (e.g. an invalid status transition). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A field breaks the rules; `errors` names each one. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AuditController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainReportDto"];
+                };
             };
             /** @description No, an invalid or an expired token; or the account is no longer active. */
             401: {
