@@ -2,6 +2,7 @@ import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { AppConfig } from '#libs/config';
 import { HttpDrain } from './shutdown/http-drain.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
 import { validationExceptionFactory } from './problem/problem.js';
@@ -9,6 +10,8 @@ import { RejectUnsafeInputPipe } from './problem/reject-unsafe-input.pipe.js';
 
 /** Everything the HTTP app needs besides its module; shared by main.ts and the e2e tests. */
 export function setupApp(app: NestExpressApplication): void {
+  // Whose X-Forwarded-For is believed for req.ip, the client address of the rate limits (off unless TRUST_PROXY says).
+  app.set('trust proxy', app.get(AppConfig).trustProxySetting);
   // Not strict: a JSON scalar body then fails validation (422) instead of parsing (400).
   app.useBodyParser('json', { limit: '32kb', strict: false });
   // The browser's staff session travels in cookies (see auth/session-cookies.ts).
