@@ -44,7 +44,7 @@ describe('rate limits per client address, shared through Redis (real PostgreSQL 
     const from = fresh();
     for (let i = 0; i < LIMITS.intakesPerMinute; i++) await ask(a, from).expect(201);
     expectTooMany(await ask(a, from));
-    // Even a request that would fail validation counts, and is refused before it is read.
+    // A request that would fail validation counts too, and is refused before it is validated.
     expectTooMany(await request(a.http).post('/api/v1/intakes').set('X-Forwarded-For', from).send({}));
     await ask(a, fresh()).expect(201);
   });
