@@ -36,7 +36,17 @@ export interface TestAppOptions {
   demoCases?: boolean;
   /** More environment for this app (e.g. DOCS_ENABLED). */
   env?: Record<string, string>;
+  /**
+   * Rate limits (RATE_LIMIT_*). Generous unless a test sets them: tests send hundreds of intakes and status polls
+   * from one address. The preview limit is fixed (60 a minute), as in production.
+   */
+  rateLimits?: { intakesPerMinute?: number; statusPerMinute?: number; loginPerMinute?: number; loginMaxDelaySeconds?: number };
+  /** TRUST_PROXY (off unless set), e.g. `loopback` to play clients at other addresses with X-Forwarded-For. */
+  trustProxy?: string;
 }
+
+/** High enough that no test trips a limit it is not about. */
+export const GENEROUS_RATE_LIMIT = 1_000_000;
 
 /**
  * Starts the real API (and worker) in this process against real PostgreSQL and Redis, on a database and a queue
@@ -56,7 +66,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     OUTBOX_POLL_MS: '100',
     DEMO_SEED: 'true',
     DEMO_CASES: options.demoCases ? 'true' : 'false',
+    // Set every time: process.env outlives the app, and the next startTestApp in the file must not inherit them.
+    RATE_LIMIT_INTAKES_PER_MINUTE: String(options.rateLimits?.intakesPerMinute ?? GENEROUS_RATE_LIMIT),
+    RATE_LIMIT_STATUS_PER_MINUTE: String(options.rateLimits?.statusPerMinute ?? GENEROUS_RATE_LIMIT),
+    RATE_LIMIT_LOGIN_PER_MINUTE: String(options.rateLimits?.loginPerMinute ?? GENEROUS_RATE_LIMIT),
+    RATE_LIMIT_LOGIN_MAX_DELAY_SECONDS: String(options.rateLimits?.loginMaxDelaySeconds ?? 300),
+    TRUST_PROXY: options.trustProxy ?? 'false',
     DOCS_ENABLED: '',
+    MIGRATION_DATABASE_URL: '',
     ...options.env,
   });
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bodyParser: false, logger: ['error'] });

@@ -9,6 +9,7 @@ import { ConfigModule } from '#libs/config';
 import { DatabaseModule } from '#libs/database';
 import { IntakeModule } from '#libs/intake';
 import { QueueModule } from '#libs/queue';
+import { RateLimitModule } from '#libs/rate-limit';
 import { RegionsModule } from '#libs/regions';
 import { StaffModule } from '#libs/staff';
 import { TrackingModule } from '#libs/tracking';
@@ -52,6 +53,7 @@ const WEB_ROOT = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../
     ReportsModule,
     RoutingModule,
     AuditModule,
+    RateLimitModule,
     TerminusModule,
     // The pages (apps/web, built by Vite into dist/web) on the same port; every other path falls back to the
     // single-page app's index.html, except the API, the OpenAPI document and the health check.

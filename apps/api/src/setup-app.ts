@@ -13,6 +13,8 @@ import { RejectUnsafeInputPipe } from './problem/reject-unsafe-input.pipe.js';
 export function setupApp(app: NestExpressApplication): void {
   const config = app.get(AppConfig);
   useSecurityHeaders(app, config.isProduction);
+  // Whose X-Forwarded-For is believed for req.ip, the client address of the rate limits (off unless TRUST_PROXY says).
+  app.set('trust proxy', config.trustProxySetting);
   // Not strict: a JSON scalar body then fails validation (422) instead of parsing (400).
   app.useBodyParser('json', { limit: '32kb', strict: false });
   // The browser's staff session travels in cookies (see auth/session-cookies.ts).

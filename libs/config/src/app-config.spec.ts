@@ -34,6 +34,14 @@ describe('loadConfig', () => {
     expect(loadConfig({}).jwtSecret).toBe(KNOWN_SECRETS[0]);
   });
 
+  it('limits the anonymous endpoints per address by default, and takes other limits from the environment', () => {
+    expect(loadConfig({})).toMatchObject({ rateLimitIntakesPerMinute: 20, rateLimitStatusPerMinute: 120, rateLimitLoginPerMinute: 10, rateLimitLoginMaxDelaySeconds: 300 });
+    const config = loadConfig({ RATE_LIMIT_INTAKES_PER_MINUTE: '50', RATE_LIMIT_STATUS_PER_MINUTE: '600', RATE_LIMIT_LOGIN_PER_MINUTE: '5', RATE_LIMIT_LOGIN_MAX_DELAY_SECONDS: '60' });
+    expect(config).toMatchObject({ rateLimitIntakesPerMinute: 50, rateLimitStatusPerMinute: 600, rateLimitLoginPerMinute: 5, rateLimitLoginMaxDelaySeconds: 60 });
+    expect(() => loadConfig({ RATE_LIMIT_INTAKES_PER_MINUTE: '0' })).toThrow(/RATE_LIMIT_INTAKES_PER_MINUTE/);
+    expect(() => loadConfig({ RATE_LIMIT_LOGIN_MAX_DELAY_SECONDS: 'lang' })).toThrow(/RATE_LIMIT_LOGIN_MAX_DELAY_SECONDS/);
+  });
+
   it('names every bad variable', () => {
     try {
       loadConfig({ PORT: 'eighty', NODE_ENV: 'staging' });

@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { KNOWN_SECRETS, weakSecretReason } from './secret-strength.js';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.js';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -97,6 +98,36 @@ export class AppConfig {
   @Max(120_000)
   shutdownDrainMs = 10_000;
 
+  /** Intakes (POST /api/v1/intakes) one client address may send per minute; a family or office behind one NAT sends several. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  rateLimitIntakesPerMinute = 20;
+
+  /** Status look-ups (GET /api/v1/intakes/{trackingCode}) one client address may do per minute. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  rateLimitStatusPerMinute = 120;
+
+  /** Failed logins one client address may make per minute, across usernames (a successful login does not count). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  rateLimitLoginPerMinute = 10;
+
+  /** The longest a login for a username under attack has to wait between attempts (seconds): it slows down, never locks. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  rateLimitLoginMaxDelaySeconds = 300;
+
+  /** Whose X-Forwarded-For is believed for the client address (Express's trust proxy); see parseTrustProxy. */
+  @IsOptional()
+  @IsString()
+  trustProxy?: string;
+
   @IsOptional()
   @IsIn(['true', 'false'])
   demoSeed?: 'true' | 'false';
@@ -128,6 +159,11 @@ export class AppConfig {
     return !this.isProduction && this.demoSeed !== 'false';
   }
 
+  /** TRUST_PROXY as Express's `trust proxy` setting (validated by loadConfig). */
+  get trustProxySetting(): TrustProxy {
+    return parseTrustProxy(this.trustProxy);
+  }
+
   /** With the demo accounts, the public sample questions as intakes on an empty database. */
   get seedDemoCases(): boolean {
     return this.seedDemoData && this.demoCases !== 'false';
@@ -157,6 +193,11 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   ROUTING_MAX_ATTEMPTS: 'routingMaxAttempts',
   READY_MAX_BACKLOG_SECONDS: 'readyMaxBacklogSeconds',
   SHUTDOWN_DRAIN_MS: 'shutdownDrainMs',
+  RATE_LIMIT_INTAKES_PER_MINUTE: 'rateLimitIntakesPerMinute',
+  RATE_LIMIT_STATUS_PER_MINUTE: 'rateLimitStatusPerMinute',
+  RATE_LIMIT_LOGIN_PER_MINUTE: 'rateLimitLoginPerMinute',
+  RATE_LIMIT_LOGIN_MAX_DELAY_SECONDS: 'rateLimitLoginMaxDelaySeconds',
+  TRUST_PROXY: 'trustProxy',
   DEMO_SEED: 'demoSeed',
   DEMO_CASES: 'demoCases',
   DOCS_ENABLED: 'docsEnabled',
@@ -179,6 +220,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   } else if (config.isProduction) {
     const weakness = weakSecretReason(config.jwtSecret);
     if (weakness) problems.push(`JWT_SECRET: ${weakness}`);
+  }
+  try {
+    parseTrustProxy(config.trustProxy);
+  } catch (error) {
+    problems.push(`TRUST_PROXY: ${(error as Error).message}`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

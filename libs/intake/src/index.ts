@@ -5,5 +5,4 @@ export type { IntakeErrorCode } from './intake.error.js';
 export { factsOf } from './intake-facts.js';
 export { IntakeService } from './intake.service.js';
 export type { IntakePreview, IntakeSubmission, SubmitOutcome } from './intake.service.js';
-export { PreviewRateLimiter, PREVIEWS_PER_MINUTE } from './preview-rate-limiter.js';
 export { IntakeModule } from './intake.module.js';

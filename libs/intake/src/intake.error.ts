@@ -1,4 +1,4 @@
-export type IntakeErrorCode = 'not_found' | 'idempotency_conflict' | 'too_many_previews';
+export type IntakeErrorCode = 'not_found' | 'idempotency_conflict';
 
 export class IntakeError extends Error {
   constructor(

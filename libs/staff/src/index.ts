@@ -5,5 +5,4 @@ export { StaffError } from './staff.error.js';
 export type { StaffErrorCode } from './staff.error.js';
 export { DEMO_USERNAMES, StaffService } from './staff.service.js';
 export type { NewCaseWorker, CaseWorkerChanges } from './staff.service.js';
-export { LOGIN_FAILURES_ALLOWED } from './login-rate-limiter.js';
 export { StaffModule } from './staff.module.js';

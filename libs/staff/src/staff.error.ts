@@ -1,4 +1,4 @@
-export type StaffErrorCode = 'invalid_credentials' | 'invalid_token' | 'forbidden' | 'not_found' | 'conflict' | 'too_many_attempts' | 'invalid_scope';
+export type StaffErrorCode = 'invalid_credentials' | 'invalid_token' | 'forbidden' | 'not_found' | 'conflict' | 'invalid_scope';
 
 export class StaffError extends Error {
   constructor(

@@ -3,9 +3,9 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '#libs/audit';
 import { AppConfig } from '#libs/config';
+import { RateLimitModule } from '#libs/rate-limit';
 import { RegionsModule } from '#libs/regions';
 import { CaseWorker } from './case-worker.entity.js';
-import { LoginRateLimiter } from './login-rate-limiter.js';
 import { StaffService } from './staff.service.js';
 
 @Module({
@@ -13,6 +13,7 @@ import { StaffService } from './staff.service.js';
     TypeOrmModule.forFeature([CaseWorker]),
     AuditModule,
     RegionsModule,
+    RateLimitModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       // One algorithm, both ways: a token signed any other way (or with "none") is refused.
@@ -23,7 +24,7 @@ import { StaffService } from './staff.service.js';
       }),
     }),
   ],
-  providers: [StaffService, LoginRateLimiter],
+  providers: [StaffService],
   exports: [StaffService],
 })
 export class StaffModule {}

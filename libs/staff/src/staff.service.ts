@@ -5,10 +5,10 @@ import { hash, verify } from '@node-rs/argon2';
 import { In, QueryFailedError, Repository } from 'typeorm';
 import { AuditService } from '#libs/audit';
 import type { Team } from '#libs/classification';
+import { LoginBrake } from '#libs/rate-limit';
 import { RegionsService } from '#libs/regions';
 import { NATIONAL, type Actor, type StaffRole } from './access-policy.js';
 import { CaseWorker } from './case-worker.entity.js';
-import { LoginRateLimiter } from './login-rate-limiter.js';
 import { StaffError } from './staff.error.js';
 
 interface TokenClaims {
@@ -80,14 +80,13 @@ export class StaffService {
     @InjectRepository(CaseWorker) private readonly caseWorkers: Repository<CaseWorker>,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
-    private readonly rateLimiter: LoginRateLimiter,
+    private readonly loginBrake: LoginBrake,
     private readonly regions: RegionsService,
   ) {}
 
-  /** `client` identifies where the attempt comes from (the IP address), for the brute-force brake. */
+  /** `client` is where the attempt comes from (the IP address), for the brute-force brake and the audit log. */
   async login(username: string, password: string, client: string): Promise<{ accessToken: string }> {
-    const attemptKey = `${client}:${username}`;
-    await this.rateLimiter.consumeAttempt(attemptKey);
+    const attempt = await this.loginBrake.admit(username, client);
     const caseWorker = await this.caseWorkers.findOneBy({ username, active: true });
     const valid = await verify(caseWorker?.passwordHash ?? DUMMY_HASH, password);
     if (!caseWorker || !valid) {
@@ -95,7 +94,7 @@ export class StaffService {
       await this.audit.record({ actor: null, action: 'auth.login_failed', details: { client, knownUser: caseWorker !== null } });
       throw new StaffError('invalid_credentials', 'Unknown username or wrong password.');
     }
-    await this.rateLimiter.reset(attemptKey);
+    await attempt.succeeded();
     await this.audit.record({ actor: caseWorker, action: 'auth.login', details: { client } });
     const claims: TokenClaims = {
       sub: caseWorker.id,

@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import { AppConfig } from '#libs/config';
-import { LOGIN_FAILURES_ALLOWED, StaffService, type Actor } from '#libs/staff';
+import { StaffService, type Actor } from '#libs/staff';
 import { ApiProblemResponses } from '../problem/api-problem-responses.js';
+import { ApiTooManyRequests } from '../problem/api-too-many-requests.js';
 import { CurrentActor, Public } from './auth.guard.js';
 import { clearSessionCookies, sessionTokenOf, setSessionCookies } from './session-cookies.js';
 
@@ -27,6 +28,11 @@ export class SessionDto {
   expiresAt!: string;
 }
 
+const LOGIN_BRAKE =
+  'Too many failed logins: from this address (any username, a limit per minute; IPv6 counted per /64), for this username from this address ' +
+  '(15 minutes of rest), or for this username from anywhere (each further attempt waits for the one before, twice as long each time, at most a ' +
+  'few minutes; a successful login clears it).';
+
 @ApiTags('auth')
 @ApiProblemResponses()
 @Controller('api/v1/auth')
@@ -41,7 +47,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in (API clients): a Bearer access token', security: [] })
   @ApiOkResponse({ type: AccessTokenDto })
-  @ApiTooManyRequestsResponse({ description: `After ${LOGIN_FAILURES_ALLOWED} failed attempts for one username from one address, 15 minutes of rest.` })
+  @ApiTooManyRequests(LOGIN_BRAKE)
   login(@Body() body: LoginDto, @Ip() ip: string): Promise<AccessTokenDto> {
     return this.staff.login(body.username, body.password, ip);
   }
@@ -55,6 +61,7 @@ export class AuthController {
     security: [],
   })
   @ApiOkResponse({ type: SessionDto })
+  @ApiTooManyRequests(LOGIN_BRAKE)
   async startSession(@Body() body: LoginDto, @Ip() ip: string, @Res({ passthrough: true }) response: Response): Promise<SessionDto> {
     const { accessToken } = await this.staff.login(body.username, body.password, ip);
     const csrfToken = setSessionCookies(response, accessToken, this.config.jwtTtlSeconds, this.secureCookies);

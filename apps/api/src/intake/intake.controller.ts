@@ -1,11 +1,13 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Ip, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags,
-  ApiTooManyRequestsResponse, ApiUnprocessableEntityResponse,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { IntakeService, PREVIEWS_PER_MINUTE, PreviewRateLimiter } from '#libs/intake';
+import { IntakeService } from '#libs/intake';
+import { PREVIEWS_PER_MINUTE, RateLimit } from '#libs/rate-limit';
 import { TrackingService } from '#libs/tracking';
+import { ApiTooManyRequests } from '../problem/api-too-many-requests.js';
 import { ProblemDto } from '../problem/problem.dto.js';
 import { RequestValidationError } from '../problem/problem.js';
 import {
@@ -21,10 +23,10 @@ export class IntakeController {
   constructor(
     private readonly intakes: IntakeService,
     private readonly tracking: TrackingService,
-    private readonly previews: PreviewRateLimiter,
   ) {}
 
   @Post()
+  @RateLimit('intakes')
   @ApiOperation({ summary: 'Ask a question: the intake is stored and routed; 201 with a tracking code', security: [] })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key + same body: same answer, nothing new created.' })
   @ApiCreatedResponse({ type: IntakeAcceptedDto, description: 'Accepted: follow it with the tracking code.' })
@@ -32,6 +34,7 @@ export class IntakeController {
   @ApiUnprocessableEntityResponse({ type: ProblemDto, description: 'A field breaks the contract (problem+json naming each field), or the Idempotency-Key was used with another body.' })
   @ApiBadRequestResponse({ type: ProblemDto, description: 'The body is not valid JSON.' })
   @ApiPayloadTooLargeResponse({ type: ProblemDto, description: 'The body is larger than 32 KiB.' })
+  @ApiTooManyRequests('Too many questions from this address (a limit per minute; IPv6 counted per /64).')
   async submit(
     @Body() body: SubmitIntakeDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -50,6 +53,7 @@ export class IntakeController {
   }
 
   @Post('preview')
+  @RateLimit('previews')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Where a question would go and why, before sending it',
@@ -58,16 +62,17 @@ export class IntakeController {
   })
   @ApiOkResponse({ type: IntakePreviewDto })
   @ApiUnprocessableEntityResponse({ type: ProblemDto, description: 'A field breaks the contract (problem+json naming each field).' })
-  @ApiTooManyRequestsResponse({ type: ProblemDto, description: 'Too many previews from this address.' })
-  async preview(@Body() body: SubmitIntakeDto, @Ip() ip: string): Promise<IntakePreviewDto> {
-    await this.previews.consume(ip);
+  @ApiTooManyRequests('Too many previews from this address.')
+  async preview(@Body() body: SubmitIntakeDto): Promise<IntakePreviewDto> {
     return toPreviewDto(await this.intakes.preview(toSubmission(body)));
   }
 
   @Get(':trackingCode')
+  @RateLimit('status')
   @ApiOperation({ summary: 'Follow a question with its tracking code (no login, no personal data)', security: [] })
   @ApiOkResponse({ type: IntakeStatusDto })
   @ApiNotFoundResponse({ type: ProblemDto })
+  @ApiTooManyRequests('Too many status look-ups from this address (a limit per minute; IPv6 counted per /64).')
   async status(@Param('trackingCode') trackingCode: string): Promise<IntakeStatusDto> {
     return toStatusDto(await this.tracking.view(trackingCode));
   }

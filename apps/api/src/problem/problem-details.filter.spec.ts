@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ArgumentsHost } from '@nestjs/common';
 import { CaseError } from '#libs/cases';
+import { RateLimitError } from '#libs/rate-limit';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 import { RequestValidationError } from './problem.js';
 
@@ -27,6 +28,12 @@ describe('ProblemDetailsFilter', () => {
   it('maps a lib error code to its HTTP status', () => {
     expect(answer(new CaseError('invalid_transition', 'no')).status).toBe(409);
     expect(answer(new CaseError('not_found', 'no')).status).toBe(404);
+  });
+
+  it('answers a rate limit with 429 and its Retry-After', () => {
+    const sent = answer(new RateLimitError(42, 'Too many questions from this address; try again in 42 seconds.'));
+    expect(sent).toMatchObject({ status: 429, type: 'application/problem+json', headers: { 'Retry-After': '42' } });
+    expect(sent.body).toMatchObject({ type: 'about:blank', title: 'Too many requests', status: 429, detail: 'Too many questions from this address; try again in 42 seconds.' });
   });
 
   it('answers a database that cannot be reached with 503 and Retry-After, not 500', () => {

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type Exception
 import type { Request, Response } from 'express';
 import { CaseError, type CaseErrorCode } from '#libs/cases';
 import { IntakeError, type IntakeErrorCode } from '#libs/intake';
+import { RateLimitError } from '#libs/rate-limit';
 import { StaffError, type StaffErrorCode } from '#libs/staff';
 import { RequestValidationError, type ProblemDetails } from './problem.js';
 
@@ -14,14 +15,13 @@ const CASE_STATUS: Record<CaseErrorCode, number> = {
   conflict: 409,
   invalid_assignment: 422,
 };
-const INTAKE_STATUS: Record<IntakeErrorCode, number> = { not_found: 404, idempotency_conflict: 422, too_many_previews: 429 };
+const INTAKE_STATUS: Record<IntakeErrorCode, number> = { not_found: 404, idempotency_conflict: 422 };
 const STAFF_STATUS: Record<StaffErrorCode, number> = {
   invalid_credentials: 401,
   invalid_token: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
-  too_many_attempts: 429,
   invalid_scope: 422,
 };
 
@@ -72,6 +72,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const body = { ...this.toProblem(exception), instance: request.originalUrl.split('?')[0] };
     if (body.status === 503) response.setHeader('Retry-After', '30');
+    if (exception instanceof RateLimitError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(body.status).type('application/problem+json').json(body);
   }
 
@@ -90,6 +91,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof StaffError) {
       return problem(STAFF_STATUS[exception.code], exception.message, exception.field ? { errors: [{ field: exception.field, message: exception.message }] } : {});
     }
+    if (exception instanceof RateLimitError) return problem(429, exception.message);
     if (exception instanceof HttpException) return this.fromHttpException(exception);
     const bodyParserError = exception as { type?: string; status?: number; message?: string };
     if (bodyParserError?.type === 'entity.too.large') return problem(413, 'The request body is larger than 32 KiB.');

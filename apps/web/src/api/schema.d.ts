@@ -1246,6 +1246,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many questions from this address (a limit per minute; IPv6 counted per /64). Try again after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     IntakeController_preview: {
@@ -1278,9 +1289,11 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many previews from this address. */
+            /** @description Too many previews from this address. Try again after the Retry-After seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1310,6 +1323,17 @@ export interface operations {
             };
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many status look-ups from this address (a limit per minute; IPv6 counted per /64). Try again after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1384,12 +1408,16 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description After 10 failed attempts for one username from one address, 15 minutes of rest. */
+            /** @description Too many failed logins: from this address (any username, a limit per minute; IPv6 counted per /64), for this username from this address (15 minutes of rest), or for this username from anywhere (each further attempt waits for the one before, twice as long each time, at most a few minutes; a successful login clears it). Try again after the Retry-After seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
             };
             /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
             503: {
@@ -1462,6 +1490,17 @@ export interface operations {
             /** @description A field breaks the rules; `errors` names each one. */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many failed logins: from this address (any username, a limit per minute; IPv6 counted per /64), for this username from this address (15 minutes of rest), or for this username from anywhere (each further attempt waits for the one before, twice as long each time, at most a few minutes; a successful login clears it). Try again after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
