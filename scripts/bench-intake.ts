@@ -10,6 +10,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { dropDatabase } from '#libs/database';
+import { redisKeyPrefix } from '#libs/queue';
 import { ApiModule } from '../apps/api/src/api.module.js';
 import { setupApp } from '../apps/api/src/setup-app.js';
 import { startWorker } from '../apps/worker/src/start-worker.js';
@@ -110,7 +111,7 @@ async function main(): Promise<void> {
     await app.close();
     await dropDatabase(databaseUrl);
     const redis = new Redis(REDIS);
-    const keys = await redis.keys(`${queuePrefix}:*`);
+    const keys = await redis.keys(`${redisKeyPrefix(queuePrefix)}:*`);
     if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
   }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Redis } from 'ioredis';
+import { redisKeyPrefix } from '#libs/queue';
 import { RoutingService } from '#libs/routing';
 import { login, REDIS_URL, startTestApp, waitForClassification, type TestApp } from './support/test-app.js';
 
@@ -30,7 +31,8 @@ describe('the routing safety net: lost jobs are routed, broken intakes are parke
     }
     // Redis loses everything (a flush, a failover without persistence).
     const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${api.queuePrefix}:*`);
+    const keys = await redis.keys(`${redisKeyPrefix(api.queuePrefix)}:*`);
+    expect(keys.length).toBeGreaterThan(0);
     if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
 

@@ -38,6 +38,8 @@ export const BODIES: readonly IntakeBody[] = [
 
 export interface StreamOptions {
   baseUrl: string;
+  /** Spread the intakes over these api processes (round robin) instead of `baseUrl` alone. */
+  baseUrls?: readonly string[];
   label: string;
   count: number;
   concurrency: number;
@@ -131,7 +133,8 @@ export class IntakeStream {
       this.requests += 1;
       let answer: string;
       try {
-        const response = await fetch(`${this.options.baseUrl}/api/v1/intakes`, {
+        const urls = this.options.baseUrls ?? [this.options.baseUrl];
+        const response = await fetch(`${urls[index % urls.length]}/api/v1/intakes`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'idempotency-key': record.key },
           body: payload,

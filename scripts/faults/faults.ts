@@ -2,8 +2,9 @@
 // `npm run start:api` and `npm run start:worker`), streams intakes and breaks something real in the middle. It
 // returns when the fault is over (`endedAt`), with the stream still finishing; the runner then waits for recovery.
 import pg from 'pg';
+import { redisKeyPrefix } from '#libs/queue';
 import { BODIES, IntakeStream, type IntakeBody, type StreamOptions } from './client.js';
-import { sleep, type Exit, type RedisServer, type Service } from './processes.js';
+import { sleep, sparePort, type Exit, type RedisServer, type Service } from './processes.js';
 
 export interface FaultContext {
   baseUrl: string;
@@ -17,7 +18,8 @@ export interface FaultContext {
   env: NodeJS.ProcessEnv;
   api: Service;
   worker: Service;
-  startApi(): Promise<Service>;
+  /** Another api process; `extraEnv` e.g. { PORT } for a second one next to the first. */
+  startApi(extraEnv?: NodeJS.ProcessEnv): Promise<Service>;
   startWorker(): Promise<Service>;
   stream(options: Omit<StreamOptions, 'baseUrl' | 'label'>): IntakeStream;
 }
@@ -47,7 +49,7 @@ const seconds = (ms: number): string => (ms / 1000).toFixed(1);
 const exitText = (exit: Exit): string => (exit.signal ? exit.signal : `code ${exit.code}`);
 
 async function routingJobs(ctx: FaultContext, list: 'wait' | 'active'): Promise<number> {
-  return (await ctx.redis.integer(`LLEN ${ctx.queuePrefix}:routing:${list}`)) ?? 0;
+  return (await ctx.redis.integer(`LLEN ${redisKeyPrefix(ctx.queuePrefix)}:routing:${list}`)) ?? 0;
 }
 
 /**
@@ -255,4 +257,76 @@ const failingRegion: Fault = {
   },
 };
 
-export const FAULTS: readonly Fault[] = [redisRestartEmpty, workerSigkill, dbBackendsTerminated, apiSigtermBurst, failingRegion];
+/**
+ * Not a fault but the way past one machine: two api and two worker processes on the same PostgreSQL and Redis. A
+ * burst goes through both apis; every intake must be routed exactly once (counted as for the faults), and 50
+ * concurrent claimers spread over both apis empty every worklist without ever getting the same case twice.
+ */
+const scaleOut: Fault = {
+  name: 'scale-out',
+  async run(ctx) {
+    const secondPort = await sparePort();
+    await ctx.startApi({ PORT: String(secondPort) });
+    await ctx.startWorker();
+    const apis = [ctx.baseUrl, `http://127.0.0.1:${secondPort}`];
+    const stream = ctx.stream({ count: ctx.intakes, concurrency: 32, baseUrls: apis });
+    await stream.done;
+    const endedAt = performance.now();
+    return {
+      stream,
+      endedAt,
+      notes: [`2 api processes (ports ${new URL(ctx.baseUrl).port} and ${secondPort}) and 2 worker processes; the burst went through both apis`],
+      problems: [],
+      afterRecovery: async () => {
+        const db = new pg.Client({ connectionString: ctx.databaseUrl });
+        await db.connect();
+        const waiting = await db.query<{ region_code: string | null; team: string; n: string }>(
+          `SELECT region_code, team, count(*) AS n FROM "case" WHERE status = 'new' AND region_code IS NOT NULL GROUP BY region_code, team`,
+        );
+        await db.end();
+        const token = await loginAs(ctx.baseUrl, 'demo-admin');
+        const claimed: string[] = [];
+        let requests = 0;
+        const started = performance.now();
+        await Promise.all(
+          Array.from({ length: 50 }, async (_, claimer) => {
+            const api = apis[claimer % apis.length];
+            for (const worklist of waiting.rows) {
+              for (;;) {
+                requests += 1;
+                const response = await fetch(`${api}/api/v1/worklists/${worklist.region_code}/${worklist.team}/claim`, {
+                  method: 'POST',
+                  headers: { Authorization: `Bearer ${token}` },
+                });
+                if (response.status === 204) break;
+                if (response.status !== 200) throw new Error(`claim answered ${response.status}: ${await response.text()}`);
+                claimed.push(((await response.json()) as { id: string }).id);
+              }
+            }
+          }),
+        );
+        const seconds = (performance.now() - started) / 1000;
+        const expected = waiting.rows.reduce((sum, row) => sum + Number(row.n), 0);
+        const doubles = claimed.length - new Set(claimed).size;
+        const problems: string[] = [];
+        if (doubles > 0) problems.push(`${doubles} cases were claimed twice`);
+        if (new Set(claimed).size !== expected) problems.push(`${new Set(claimed).size} cases claimed of ${expected} waiting`);
+        return {
+          notes: [`50 claimers over both apis claimed ${claimed.length} cases of ${expected} on ${waiting.rows.length} worklists in ${seconds.toFixed(1)} s (${requests} requests), double claims ${doubles}`],
+          problems,
+        };
+      },
+    };
+  },
+};
+
+async function loginAs(baseUrl: string, username: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo' }),
+  });
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+export const FAULTS: readonly Fault[] = [redisRestartEmpty, workerSigkill, dbBackendsTerminated, apiSigtermBurst, failingRegion, scaleOut];

@@ -94,9 +94,9 @@ async function runFault(fault: Fault, redis: RedisServer, runId: string, logDir:
   const services: Service[] = [];
   let apis = 0;
   let workers = 0;
-  const startApi = async (): Promise<Service> => {
+  const startApi = async (extraEnv: NodeJS.ProcessEnv = {}): Promise<Service> => {
     apis += 1;
-    const api = await Service.start('api', `api #${apis}`, env, join(logDir, `${fault.name}-api-${apis}.log`));
+    const api = await Service.start('api', `api #${apis}`, { ...env, ...extraEnv }, join(logDir, `${fault.name}-api-${apis}.log`));
     services.push(api);
     ctx.api = api;
     return api;

@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Redis } from 'ioredis';
 import request from 'supertest';
 import { dropDatabase, ensureDatabaseExists } from '#libs/database';
+import { redisKeyPrefix } from '#libs/queue';
 import { ApiModule } from '../../apps/api/src/api.module.js';
 import { setupApp } from '../../apps/api/src/setup-app.js';
 import { startWorker } from '../../apps/worker/src/start-worker.js';
@@ -101,7 +102,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 async function deleteQueueKeys(prefix: string): Promise<void> {
   const redis = new Redis(REDIS_URL);
   try {
-    const keys = await redis.keys(`${prefix}:*`);
+    const keys = await redis.keys(`${redisKeyPrefix(prefix)}:*`);
     if (keys.length > 0) await redis.del(...keys);
   } finally {
     redis.disconnect();

@@ -6,6 +6,7 @@ import { OutboxEntry } from './outbox.entity.js';
 import { OutboxRelay } from './outbox.js';
 import { RedisProbe } from './redis-probe.js';
 import { QueueName } from './queue-names.js';
+import { redisKeyPrefix } from './redis-keys.js';
 
 const queues = Object.values(QueueName).map((name) => BullModule.registerQueue({ name }));
 
@@ -16,7 +17,7 @@ const queues = Object.values(QueueName).map((name) => BullModule.registerQueue({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         connection: { url: config.redisUrl },
-        prefix: config.queuePrefix,
+        prefix: redisKeyPrefix(config.queuePrefix),
       }),
     }),
     ...queues,

@@ -2,6 +2,7 @@ import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { AppConfig } from '#libs/config';
+import { redisKeyPrefix } from '#libs/queue';
 
 /**
  * The one Redis connection of every rate limit, so all API processes share their counts. It never queues a command
@@ -20,7 +21,7 @@ export class RateLimitStore implements OnApplicationShutdown {
 
   /** A limiter of `points` per `durationSeconds` per key, its keys under `{QUEUE_PREFIX}:rate-limit:{name}:`. */
   limiter(name: string, points: number, durationSeconds: number): RateLimiterRedis {
-    const options = { points, duration: durationSeconds, keyPrefix: `${this.config.queuePrefix}:rate-limit:${name}` };
+    const options = { points, duration: durationSeconds, keyPrefix: `${redisKeyPrefix(this.config.queuePrefix)}:rate-limit:${name}` };
     return new RateLimiterRedis({ ...options, storeClient: this.redis, rejectIfRedisNotReady: true, insuranceLimiter: new RateLimiterMemory(options) });
   }
 
