@@ -80,19 +80,21 @@ export class CaseClocksService {
       ['first_contact', c.firstContactAt === null ? c.firstContactDueAt : null],
       ['close', c.closeDueAt],
     ];
-    for (const [clock, due] of clocks) {
-      if (due === null) continue;
-      for (const kind of ['warning', 'breach'] as const) {
-        const data: SlaCheckJobData = { caseId: c.id, clock, kind, dueAt: due.toISOString(), scheduledAt: now.toISOString() };
-        await addToOutbox(manager, {
-          queue: QueueName.CaseTimers,
-          jobName: JobName.SlaCheck,
-          jobId: jobIds.slaCheck(data),
-          payload: { ...data },
-          deliverAt: kind === 'warning' ? warningAt(this.calendar, c.clockStartedAt, due) : due,
-        });
-      }
-    }
+    const jobs = clocks.flatMap(([clock, due]) =>
+      due === null
+        ? []
+        : (['warning', 'breach'] as const).map((kind) => {
+            const data: SlaCheckJobData = { caseId: c.id, clock, kind, dueAt: due.toISOString(), scheduledAt: now.toISOString() };
+            return {
+              queue: QueueName.CaseTimers,
+              jobName: JobName.SlaCheck,
+              jobId: jobIds.slaCheck(data),
+              payload: { ...data },
+              deliverAt: kind === 'warning' ? warningAt(this.calendar, c.clockStartedAt, due) : due,
+            };
+          }),
+    );
+    await addToOutbox(manager, ...jobs);
   }
 
   async requestAutoAssignment(manager: EntityManager, worklist: WorklistKey, known?: RegionSettings): Promise<void> {

@@ -5,7 +5,6 @@ import type { JsonObject } from '#libs/queue';
 import type { RegionSettings } from '#libs/regions';
 import { planChange, type CaseChange } from './case-change.js';
 import { CaseClocksService } from './case-clocks.service.js';
-import { CaseEvent } from './case-event.entity.js';
 import { Case } from './case.entity.js';
 import { CaseError } from './case.error.js';
 import { Handoff } from './handoff.entity.js';
@@ -70,7 +69,7 @@ export class CaseWriter {
     const now = new Date();
     const worklist = { regionCode: input.regionCode, team: input.team };
     const landing = await this.clocks.landing(worklist, input.level, input.clockStart, input.settings, input.urgent ?? false);
-    const inserted = await manager.insert(Case, {
+    const inserted = await manager.createQueryBuilder().insert().into(Case).values({
       intakeId: input.intakeId,
       origin: input.origin,
       parentCaseId: input.parentCaseId ?? null,
@@ -85,9 +84,9 @@ export class CaseWriter {
       createdAt: now,
       updatedAt: now,
       ...landing.fields,
-    });
-    const id = (inserted.identifiers[0] as { id: string }).id;
-    const opened = (await this.lock(manager, id)) as LockedCase;
+    }).returning('*').execute();
+    // Inserted in this transaction: nobody else can see it, let alone hold it.
+    const opened = caseFromRow(manager, (inserted.raw as Record<string, unknown>[])[0]);
     await this.record(manager, actor, opened, {
       event: 'created',
       note: event.note ?? null,
@@ -119,8 +118,9 @@ export class CaseWriter {
     if (change.result !== undefined) fields.result = change.result;
     if (plan.assignedTo !== current.assignedTo) fields.assignedTo = plan.assignedTo;
     const changesRow = Object.keys(fields).length > 0;
-    if (changesRow) await manager.update(Case, current.id, { ...fields, updatedAt: now });
-    const updated = changesRow ? ((await this.lock(manager, current.id)) as LockedCase) : current;
+    const updated = changesRow
+      ? caseFromRow(manager, ((await manager.createQueryBuilder().update(Case).set({ ...fields, updatedAt: now }).where('id = :id', { id: current.id }).returning('*').execute()).raw as Record<string, unknown>[])[0])
+      : current;
     await this.record(manager, actor, updated, change, current.status, plan.statusChanged || plan.landed ? plan.status : null);
 
     // Moving away or closing ends every hand-off still waiting for an answer.
@@ -168,27 +168,22 @@ export class CaseWriter {
     toStatus: Case['status'] | null,
   ): Promise<void> {
     const data = { ...(change.result ? { result: change.result } : {}), ...(change.data ?? {}) } as JsonObject;
-    const inserted = await manager.insert(CaseEvent, {
-      caseId: c.id,
-      actorId: actor?.id ?? null,
-      type: change.event,
-      fromStatus: toStatus === null ? null : fromStatus,
-      toStatus,
-      data,
-      note: change.note ?? null,
-    });
-    const eventId = String((inserted.identifiers[0] as { id: string | number }).id);
-    await this.audit.record(
-      {
-        actor,
-        action: change.action ?? `case.${change.event}`,
-        caseId: c.id,
+    const details = { ...((change.details ?? data) as JsonObject) };
+    // The event and its audit entry in one statement: the entry names the event it records.
+    await manager.query(
+      `WITH event AS (
+         INSERT INTO case_event (case_id, actor_id, type, from_status, to_status, data, note)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id)
+       INSERT INTO audit_log (actor_id, actor_username, action, case_id, reason, details)
+       SELECT $2, $8, $9, $1, $10, $11::jsonb || jsonb_build_object('caseEventId', event.id::text) FROM event`,
+      [
+        c.id, actor?.id ?? null, change.event, toStatus === null ? null : fromStatus, toStatus, JSON.stringify(data), change.note ?? null,
+        actor?.username ?? null, change.action ?? `case.${change.event}`,
         // The audit log is append-only and outlives retention: it never copies free text (notes and reasons stay
         // on the event it names, which retention empties). Only a fixed reason from the code is kept.
-        reason: change.reason ?? null,
-        details: { ...((change.details ?? data) as JsonObject), caseEventId: eventId },
-      },
-      manager,
+        change.reason ?? null,
+        JSON.stringify(details),
+      ],
     );
   }
 }
@@ -196,4 +191,12 @@ export class CaseWriter {
 function assertInTransaction(manager: EntityManager): void {
   // A change outside a transaction could be half-written; the writer refuses rather than risk it.
   if (!manager.queryRunner?.isTransactionActive) throw new Error('Case changes run inside a transaction');
+}
+
+/** A case row as the database returned it (RETURNING *), as the entity; locked, being this transaction's own write. */
+function caseFromRow(manager: EntityManager, row: Record<string, unknown>): LockedCase {
+  const entity = new Case();
+  const fields = entity as unknown as Record<string, unknown>;
+  for (const column of manager.connection.getMetadata(Case).columns) fields[column.propertyName] = row[column.databaseName];
+  return entity as LockedCase;
 }

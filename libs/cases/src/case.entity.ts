@@ -21,6 +21,8 @@ export type CaseOrigin = 'routing' | 'follow_up';
  * change it only in a hand-written migration (test/schema.e2e-spec.ts checks its definition).
  */
 @Index('case_open_worklist', { synchronize: false })
+/** (region_code, team, urgent DESC, next_due_at, created_at, id) WHERE status = 'new' (migration 1764288001100): the claim's order. */
+@Index('case_claimable', { synchronize: false })
 export class Case {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'case_pkey' })
   id!: string;

@@ -88,8 +88,8 @@ export class CasesService {
    * from `clockStart`: when the question arrived, so a late routing does not give the team extra time.
    */
   async openRoutedCase(manager: EntityManager, input: NewRoutedCase, clockStart: Date, settings?: RegionSettings): Promise<Case> {
-    const existing = await manager.findOneBy(Case, { intakeId: input.intakeId, origin: 'routing' });
-    if (existing) return existing;
+    // No look for an earlier case: routing holds the intake's row lock and routes only an unclassified intake, and
+    // the unique index case_one_routed_per_intake stands behind that.
     return this.writer.open(
       manager,
       null,
