@@ -11,3 +11,16 @@ export interface TextSpan {
  * ("1234\u00A0AB"), so every pattern that allows a space also allows U+00A0 and U+202F.
  */
 export const SPACE = '[ \\u00A0\\u202F]';
+
+/**
+ * A date with its day, month and year (`12-03-2024`, `1/3/2024`, `12.03.2024`, `12 - 03 - 2024`, `2024-03-12`),
+ * not glued to other digits. Digits of a date followed by another number (`12-03-2024 3`, `06-05-2025 10`) can add
+ * up to the length of a BSN or a phone number; the detectors reject a candidate with a date in it.
+ */
+export const DATE = new RegExp(
+  String.raw`(?<!\d)(?:` +
+    String.raw`(?:0?[1-9]|[12]\d|3[01])(${SPACE}?[.\-/]${SPACE}?)(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d` +
+    String.raw`|(?:19|20)\d\d(${SPACE}?-${SPACE}?)(?:0?[1-9]|1[0-2])\2(?:0?[1-9]|[12]\d|3[01])` +
+    String.raw`)(?!\d)`,
+  'u',
+);
