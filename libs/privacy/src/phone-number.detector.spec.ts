@@ -55,6 +55,13 @@ describe('findPhoneNumbers', () => {
       ['bel +31 - 6 - 1234 5678', '+31 - 6 - 1234 5678'],
       ['bel (+31) 6 12345678', '(+31) 6 12345678'],
       ['bel (0031) 20 1234567', '(0031) 20 1234567'],
+      // 31 without + or 00: held to the rules of a number without its trunk 0 (see findPhoneNumbersWithoutTrunk)
+      ['bel 31 6 12345678', '31 6 12345678'],
+      ['bel 31612345678', '31612345678'],
+      ['bel 31 (0)6 12345678', '31 (0)6 12345678'],
+      ['bel 31 20 1234567', '31 20 1234567'],
+      ['bel 31 0 20 1234567', '31 0 20 1234567'],
+      ['bel 31-(0)-20-123 45 67', '31-(0)-20-123 45 67'],
     ])('%j -> %j', (text, expected) => {
       expect(found(text)).toEqual([expected]);
     });
@@ -92,6 +99,9 @@ describe('findPhoneNumbers', () => {
     ['a date and an hour, starting like a mobile number', 'op 06-05-2025 10 uur'],
     ['a date with slashes and an hour', 'op 06/05/2025 10 uur'],
     ['a number without its trunk 0', 'bel 6 12345678'], // see findPhoneNumbersWithoutTrunk
+    ['two ISO dates', 'van 1950-06-01 1950-01-01'],
+    ['a date and a time range', 'op 01-06-1950 07.00-15.00 uur'],
+    ['31 and a count', 'ik ben 31 6 jaar geleden'],
   ])('leaves %s alone: %j', (_label, text) => {
     expect(found(text)).toEqual([]);
   });
@@ -116,11 +126,6 @@ describe('findPhoneNumbersWithoutTrunk', () => {
     ['bel 113 123456', '113 123456'],
     ['bel (113) 12 34 56', '(113) 12 34 56'],
     ['bel 88 123 4567', '88 123 4567'],
-    ['bel 31 6 12345678', '31 6 12345678'],
-    ['bel 31612345678', '31612345678'],
-    ['bel 31 (0)6 12345678', '31 (0)6 12345678'],
-    ['bel 31 20 1234567', '31 20 1234567'],
-    ['bel 31 0 20 1234567', '31 0 20 1234567'],
     ['bel 6 12345678. 2 keer', '6 12345678'],
     ['tel:612345678', '612345678'],
   ])('%j -> %j', (text, expected) => {
@@ -141,6 +146,9 @@ describe('findPhoneNumbersWithoutTrunk', () => {
     ['hours and a count', 'ik werk 40 uur, 36 uur of 20 uur'],
     ['too few digits', 'bel 6 1234567'],
     ['too many digits', 'bel 6 123456789'],
+    ['a KvK number starting with 6 and a count', 'kvk 60000000 4 uur'],
+    ['digits grouped unlike a phone number', 'bel 6 1234567 8'],
+    ['31 in front: findPhoneNumbers takes it', 'bel 31 6 12345678'],
   ])('leaves %s alone: %j', (_label, text) => {
     expect(found(text)).toEqual([]);
   });

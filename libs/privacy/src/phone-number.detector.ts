@@ -1,4 +1,4 @@
-import { DATE, SPACE, type TextSpan } from './text-span.js';
+import { findDates, SPACE, type TextSpan } from './text-span.js';
 
 /**
  * Phone numbers are found by their shape, not by checking them against numbering plans (libphonenumber-js
@@ -16,8 +16,9 @@ import { DATE, SPACE, type TextSpan } from './text-span.js';
  * - national, and international with `+31`/`0031`: one space, or one of `- . /` with optional spaces around it
  *   (`06-12345678`, `013 123 45 67`, `06.12.34.56.78`, `020 - 123 45 67`, `020/1234567`);
  * - other international: one space or a hyphen only; no dots, so that `+25.000.000` is not a phone number.
- * A number must not be glued to further digits: `06123456789` (11 digits) is not a Dutch number. A date followed
- * by a number (`06-05-2025 10`) is not a phone number either.
+ * A number must not be glued to further digits, also not through a dot or a dash, nor come after a colon:
+ * `06123456789` (11 digits) is not a Dutch number, nor is the end of `zaak 2026-0101234567`, nor `00:06 07.00-15.00`
+ * (times). A date next to a number (`06-05-2025 10`) is not a phone number either.
  */
 const SEP = String.raw`(?:${SPACE}?[-./]${SPACE}?|${SPACE})`;
 const SEP_INT = String.raw`(?:${SPACE}?-${SPACE}?|${SPACE})`;
@@ -75,6 +76,7 @@ const AFTER_CODE = String.raw`(?:${SPACE}?[-/]${SPACE}?|${SPACE})`;
  * so this form asks more:
  * - a mobile number is `6` + 8 digits; any other number starts with a real area code (the list above), set apart
  *   by a separator or parentheses, and its subscriber part has no dots;
+ * - after the code, the digits are one group or groups of two to four (see `isPhoneGrouping`);
  * - it stands alone: no letter, `+` or `€` right before it, and no digit before or after it, not even through a
  *   separator (`40 uur`, `3 6 12345678` are left alone). A digit after a sentence's full stop is fine.
  */
@@ -83,44 +85,63 @@ const NL_WITHOUT_TRUNK_BODY = [
   String.raw`(?:\((?:${AREA_CODES_2})\)${SPACE}?|(?:${AREA_CODES_2})${AFTER_CODE})\d(?:${SEP_NO_TRUNK}?\d){6}`,
   String.raw`(?:\((?:${AREA_CODES_3})\)${SPACE}?|(?:${AREA_CODES_3})${AFTER_CODE})\d(?:${SEP_NO_TRUNK}?\d){5}`,
 ].join('|');
-const NL_WITHOUT_TRUNK =
-  String.raw`(?<![\p{L}\p{N}+€]|[\p{N}€](?:[.,\-/]|${SPACE}?[\-/]${SPACE}?|${SPACE}))` +
-  String.raw`(?:31${SEP_NO_TRUNK}?(?:\(0\)${SPACE}?|0${SEP_NO_TRUNK}?)?)?(?:${NL_WITHOUT_TRUNK_BODY})` +
-  String.raw`(?![\p{L}\p{N}]|[,\-/]?\p{N}|\.\d|${SPACE}?[\-/]${SPACE}?\p{N}|${SPACE}\p{N})`;
+const STANDING_ALONE_BEFORE = String.raw`(?<![\p{L}\p{N}+€]|[\p{N}€](?:[.,\-/]|${SPACE}?[\-/]${SPACE}?|${SPACE}))`;
+const STANDING_ALONE_AFTER = String.raw`(?![\p{L}\p{N}]|[,\-/]?\p{N}|\.\d|${SPACE}?[\-/]${SPACE}?\p{N}|${SPACE}\p{N})`;
+const NL_WITHOUT_TRUNK = STANDING_ALONE_BEFORE + String.raw`(?<body>${NL_WITHOUT_TRUNK_BODY})` + STANDING_ALONE_AFTER;
+const NL_31_WITHOUT_PLUS =
+  STANDING_ALONE_BEFORE +
+  String.raw`31${SEP_NO_TRUNK}?(?:(?:\(0\)|0)${SEP_NO_TRUNK}?)?(?<body>${NL_WITHOUT_TRUNK_BODY})` +
+  STANDING_ALONE_AFTER;
 
 const PHONE_NUMBER = new RegExp(
-  String.raw`(?<![\p{N}+])(?:${NL_INTERNATIONAL}|${GENERIC_INTERNATIONAL}|${NL_NATIONAL})(?!\p{N})`,
+  String.raw`(?<![\p{N}+]|\p{N}[.\-:])(?:${NL_INTERNATIONAL}|${GENERIC_INTERNATIONAL}|${NL_NATIONAL})(?![.\-]?\p{N})` +
+    `|${NL_31_WITHOUT_PLUS}`,
   'gu',
 );
 
 const PHONE_NUMBER_WITHOUT_TRUNK = new RegExp(NL_WITHOUT_TRUNK, 'gu');
 
 /**
- * Phone numbers with their trunk `0` or an international prefix (see the forms above), in the normalised text
- * (see `normaliseForDetection`).
+ * Phone numbers with their trunk `0` or an international prefix, also `31` without `+` (see the forms above), in
+ * the normalised text (see `normaliseForDetection`).
  */
 export function findPhoneNumbers(text: string): TextSpan[] {
-  return findOutsideDates(text, PHONE_NUMBER);
+  return findPhoneNumbersBy(text, PHONE_NUMBER);
 }
 
 /**
- * Dutch phone numbers written without their trunk `0` (see `NL_WITHOUT_TRUNK`), in the normalised text. The
- * scrubber looks for these after BSNs: `111 22 23 33` could be a number in Zierikzee (0111) without its `0`, but
- * nine digits written like that which pass the 11-proef are rather a BSN.
+ * Dutch phone numbers written without their trunk `0` or any prefix (see `NL_WITHOUT_TRUNK`), in the normalised
+ * text. The scrubber looks for these after BSNs: `111 22 23 33` could be a number in Zierikzee (0111) without its
+ * `0`, but nine digits written like that which pass the 11-proef are rather a BSN.
  */
 export function findPhoneNumbersWithoutTrunk(text: string): TextSpan[] {
-  return findOutsideDates(text, PHONE_NUMBER_WITHOUT_TRUNK);
+  return findPhoneNumbersBy(text, PHONE_NUMBER_WITHOUT_TRUNK);
 }
 
-function findOutsideDates(text: string, phoneNumber: RegExp): TextSpan[] {
+/**
+ * In a number written without its trunk `0`, the code (`6`, or the area code) and then one group of digits or
+ * groups of two to four: `6 12345678`, `6 12 34 56 78`, `20 123 45 67`, `612345678`, not `60000000 4` (a KvK
+ * number starting with 6, and a count) nor `6 1234567 8`.
+ */
+function isPhoneGrouping(body: string): boolean {
+  const [code = '', ...rest] = body.match(/\d+/g) ?? [];
+  if (rest.length === 0) return true;
+  if (code.length > 4) return false;
+  return rest.length === 1 || rest.every((group) => group.length >= 2 && group.length <= 4);
+}
+
+function findPhoneNumbersBy(text: string, phoneNumber: RegExp): TextSpan[] {
   const spans: TextSpan[] = [];
+  const dates = findDates(text);
   const pattern = new RegExp(phoneNumber);
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    if (DATE.test(match[0])) {
-      // A date and a number; a phone number may still start later in the run.
+    const end = match.index + match[0].length;
+    const body = match.groups?.['body'];
+    if (dates.overlaps(match.index, end) || (body !== undefined && !isPhoneGrouping(body))) {
+      // A date next to a number, or digits grouped unlike a phone number; a phone number may still start later.
       pattern.lastIndex = match.index + 1;
     } else {
-      spans.push({ start: match.index, end: match.index + match[0].length });
+      spans.push({ start: match.index, end });
     }
   }
   return spans;
