@@ -64,6 +64,11 @@ describe('findIbans', () => {
     ['iban NL91 abna 0417 1643 00', ['NL91 abna 0417 1643 00']],
     // a full stop and a space end the sentence, not the IBAN
     ['iban NL91ABNA0417164300. 12 keer', ['NL91ABNA0417164300']],
+    // where the way it is printed says it ends: NL50ABNA0417164359UWV and NL14ABNA0417164328KAN pass mod-97 too
+    ['iban NL50ABNA0417164359 UWV', ['NL50ABNA0417164359']],
+    ['iban NL50 ABNA 0417 1643 59 UWV', ['NL50 ABNA 0417 1643 59']],
+    ['iban nl14abna0417164328 kan dat?', ['nl14abna0417164328']],
+    ['iban nl14 abna 0417 1643 28 kan dat?', ['nl14 abna 0417 1643 28']],
   ])('finds %j', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });

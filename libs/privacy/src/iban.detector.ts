@@ -42,7 +42,8 @@ const CHUNK_SEPARATOR = String.raw`(?:${SPACE}?-${SPACE}?|\.|${SPACE})`;
  * grouping of 34 characters in twos, and bound the work per candidate.
  */
 const IBAN_CANDIDATE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:[A-Za-z]{2}|[A-Z]{2}${CHUNK_SEPARATOR})\d{2}[A-Za-z0-9]*(?:${CHUNK_SEPARATOR}[A-Za-z0-9]+){0,17}`,
+  String.raw`(?<![\p{L}\p{N}])(?:[A-Za-z]{2}|[A-Z]{2}${CHUNK_SEPARATOR})\d{2}[A-Za-z0-9]*` +
+    String.raw`(?:${CHUNK_SEPARATOR}[A-Za-z0-9]+){0,17}`,
   'gu',
 );
 
@@ -51,8 +52,8 @@ const IBAN_CANDIDATE = new RegExp(
  * `normaliseForDetection`), in which every kind of dash is `-`.
  *
  * Where the chunks after an IBAN could be part of it, the longest prefix that ends at a chunk boundary, is 15..34
- * characters and passes the check wins. When the IBAN starts in capitals, a later chunk with a lower-case letter
- * is not part of it (that is the Dutch word after `NL91 ABNA 0417 1643 00`), unless the IBAN is only valid with it.
+ * characters and passes the check wins. A word after it is not part of it (`NL91 ABNA 0417 1643 00 en`,
+ * `nl91abna0417164300 graag`; see `longestValidPrefix`), unless the IBAN is only valid with it.
  */
 export function findIbans(text: string): TextSpan[] {
   const spans: TextSpan[] = [];
@@ -73,24 +74,33 @@ export function findIbans(text: string): TextSpan[] {
 
 /**
  * Length (in `candidate`, separators included) of its longest prefix that is a valid IBAN ending at a chunk
- * boundary. With `stopAtLowerCase`, an IBAN whose opening chunks (up to the one holding the check digits, or the
- * first character after them) are in capitals ends before the next chunk with a lower-case letter.
+ * boundary. With `stopAtWords`, the IBAN ends where the way it is printed says it ends, before what reads as a word:
+ * - written compactly (`NL91ABNA0417164300`), it is that one chunk;
+ * - printed in groups of four, a shorter group is its last (`NL91 ABNA 0417 1643 00 UWV`);
+ * - when its opening chunks (up to the one holding the check digits, or the first character after them) are in
+ *   capitals, it ends before a chunk with a lower-case letter (`NL91 ABNA 0417 1643 00 en`);
+ * - when it is in lower case, it ends before a chunk of letters only once the account part has had digits
+ *   (`nl91 abna 0417 1643 00 graag`).
  */
-function longestValidPrefix(candidate: string, stopAtLowerCase: boolean): number | undefined {
+function longestValidPrefix(candidate: string, stopAtWords: boolean): number | undefined {
   const chunks = [...candidate.matchAll(/[A-Za-z0-9]+/g)];
   const boundaries: { length: number; compact: string }[] = [];
   let inCapitals = true;
   let compact = '';
+  let lastChunk = false;
   for (const chunk of chunks) {
-    const isAccountStart = compact.length < 4 && compact.length + chunk[0].length > 4;
-    if (compact.length < 4 || isAccountStart) {
-      inCapitals &&= !/[a-z]/.test(chunk[0]);
-    } else if (stopAtLowerCase && inCapitals && /[a-z]/.test(chunk[0])) {
-      break;
+    const text = chunk[0];
+    const isOpening = compact.length < 4;
+    if (isOpening) {
+      inCapitals &&= !/[a-z]/.test(text);
+    } else if (stopAtWords) {
+      const isWord = inCapitals ? /[a-z]/.test(text) : /^[a-z]+$/i.test(text) && /\d/.test(compact.slice(4));
+      if (lastChunk || isWord) break;
     }
-    compact += chunk[0];
+    compact += text;
     if (compact.length > 34) break;
-    boundaries.push({ length: chunk.index + chunk[0].length, compact });
+    boundaries.push({ length: chunk.index + text.length, compact });
+    lastChunk = isOpening ? compact.length >= 15 : text.length < 4;
   }
   for (const boundary of boundaries.reverse()) {
     if (isValidIban(boundary.compact) && hasDigitsForHalf(boundary.compact.slice(4))) return boundary.length;
