@@ -14,19 +14,19 @@ interface ScrubPass {
 /**
  * The passes run one after the other on the text the previous pass left, and the order is the point:
  * - e-mail first: a local part may hold anything, including digits that look like a phone number or BSN;
- *   the plain form before the written-out one (`jan @ example . nl`), which would otherwise take a plain
- *   address's last words;
+ *   the written-out form (`jan @ example . nl`) before the plain one, which would otherwise take only the plain
+ *   end of `jan punt jansen@example.nl`;
  * - IBAN before phone and BSN: the account part of `NL91 ABNA 0417 1643 00` reads as a phone number (0417 164300)
  *   and other IBANs hold 9-digit runs;
- * - phone before BSN: `+31 612345678` holds a 9-digit run that may pass the 11-proef;
+ * - phone before BSN: `+31 612345678` and `31 6 12345678` hold a 9-digit run that may pass the 11-proef;
  * - but a phone number written without its trunk `0` after BSN: `111 22 23 33` may be a number in Zierikzee
  *   (0111) as well as a BSN, and nine digits that pass the 11-proef are rather a BSN;
  * - postcode last: it needs letters, so it cannot take anything from the passes before it.
  * Placeholders contain no digits, so no later pass can match inside one.
  */
 const PASSES: readonly ScrubPass[] = [
-  { placeholder: '[e-mail]', find: findEmailAddresses },
   { placeholder: '[e-mail]', find: findWrittenOutEmailAddresses },
+  { placeholder: '[e-mail]', find: findEmailAddresses },
   { placeholder: '[iban]', find: findIbans },
   { placeholder: '[telefoon]', find: findPhoneNumbers },
   { placeholder: '[bsn]', find: findBsns },
@@ -86,7 +86,12 @@ interface WorkingText {
 }
 
 /** `spans` are in ascending order and do not overlap, as each detector yields them. */
-function replaceSpans(working: WorkingText, spans: readonly TextSpan[], placeholder: string, replacements: Replacement[]): WorkingText {
+function replaceSpans(
+  working: WorkingText,
+  spans: readonly TextSpan[],
+  placeholder: string,
+  replacements: Replacement[],
+): WorkingText {
   let text = '';
   const sourceStart: number[] = [];
   const sourceEnd: number[] = [];
