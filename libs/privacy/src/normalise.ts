@@ -35,14 +35,14 @@ const SLASH = /[\u2044\u2215]/u;
 
 /** Builds the detection copy of `original`; see `NormalisedText`. */
 export function normaliseForDetection(original: string): NormalisedText {
-  const units: string[] = [];
+  let text = '';
   const sourceStart: number[] = [];
   const sourceEnd: number[] = [];
   let previousIsLetter = false;
 
   const emit = (char: string, start: number, end: number): void => {
+    text += char;
     for (let k = 0; k < char.length; k++) {
-      units.push(char[k] ?? '');
       sourceStart.push(start);
       sourceEnd.push(end);
     }
@@ -55,8 +55,11 @@ export function normaliseForDetection(original: string): NormalisedText {
     const code = original.charCodeAt(position);
     // Plain ASCII other than the tab is already in its normalised form: the common case, kept cheap.
     if (code < 0x80 && code !== 0x09 && !isFollowedByMark(original, position + 1)) {
+      text += original[position] ?? '';
       position += 1;
-      emit(original[start] ?? '', start, position);
+      sourceStart.push(start);
+      sourceEnd.push(position);
+      previousIsLetter = (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
       continue;
     }
     // One character with the combining marks after it, so that NFKC can compose them.
@@ -67,7 +70,7 @@ export function normaliseForDetection(original: string): NormalisedText {
       if (mapped !== '') emit(mapped, start, position);
     }
   }
-  return { text: units.join(''), sourceStart, sourceEnd };
+  return { text, sourceStart, sourceEnd };
 }
 
 /** Only the normalised copy, for code that compares or searches text the way the scrubber sees it. */
