@@ -15,6 +15,12 @@ describe('isValidBsn', () => {
     ['12345678', false], // 8 digits: KvK-like
     ['1234567820', false],
     ['12345678a', false],
+    ['111/222/333', true],
+    ['111 22 23 33', true],
+    ['１２３４５６７８２', true], // digits of any script
+    ['١٢٣٤٥٦٧٨٢', true],
+    ['123\u200B456\u200B782', true], // invisible characters
+    ['123\u2013456\u2013782', true], // en dash
   ])('%s -> %s', (value, expected) => {
     expect(isValidBsn(value)).toBe(expected);
   });
@@ -33,6 +39,24 @@ describe('findBsns', () => {
     ['bsn\u00A0123\u00A0456\u00A0782', ['123\u00A0456\u00A0782']],
     ['(123456782)', ['123456782']],
     ['111222333 en 999999990', ['111222333', '999999990']],
+    // any grouping in groups of up to four digits, with one kind of separator
+    ['bsn 111 22 23 33', ['111 22 23 33']],
+    ['bsn 12 34 56 782', ['12 34 56 782']],
+    ['bsn 1 1 1 2 2 2 3 3 3', ['1 1 1 2 2 2 3 3 3']],
+    ['bsn 111/222/333', ['111/222/333']],
+    ['bsn 111 / 222 / 333', ['111 / 222 / 333']],
+    ['bsn 111 - 222 - 333', ['111 - 222 - 333']],
+    ['bsn 1112-22-333', ['1112-22-333']],
+    // spaces mixed with one kind of punctuation
+    ['bsn 111.222 333', ['111.222 333']],
+    ['bsn 111-222 333', ['111-222 333']],
+    // where it ends
+    ['bsn 123456782 2 keer', ['123456782']],
+    ['bsn 123 456 782 2 keer', ['123 456 782']],
+    ['bsn 123456782. 3 jaar geleden', ['123456782']],
+    ['bsn 123456782 - 0612345678', ['123456782']],
+    ['bsn 1 123 456 782', ['123 456 782']],
+    ['bsn: 123456782/ iban', ['123456782']],
   ])('finds %j', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -47,6 +71,23 @@ describe('findBsns', () => {
     '12.34.56.782', // not a layout BSNs are written in
     '123  456  782', // double spaces
     'in 2026 kreeg ik € 1.500',
+    '2026-123456782', // glued through a dash: a case number
+    '123456782/2', // glued through a slash
+    '1,123456782',
+    '€ 123.456.782', // an amount
+    '€123456782',
+    // the nine digits below pass the 11-proef
+    'kvk 12345678 2 jaar', // a KvK number and a count: a group of eight is not part of a BSN
+    '12345 6782', // groups of five or more are other numbers
+    'op 10-11-2024 2 uur', // a date and a number
+    'op 10/11/2024 2 uur',
+    'op 10.11.2024 2 uur',
+    'op 10 - 11 - 2024 2 uur',
+    'op 2023-10-10 3 uur',
+    '12.345.6782', // dots only in the printed layouts
+    '123/456.782', // two kinds of punctuation
+    'bsn 1234.56 782', // dots and spaces mixed only in 3-3-3:
+    'in 2008 63.514 euro', // a year and an amount
   ])('leaves %j alone', (text) => {
     expect(found(text)).toEqual([]);
   });

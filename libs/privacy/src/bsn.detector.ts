@@ -1,14 +1,16 @@
-import { SPACE, type TextSpan } from './text-span.js';
+import { normaliseFreeText } from './normalise.js';
+import { findDates, SPACE, type TextSpan } from './text-span.js';
 
 /**
  * The 11-proef for a burgerservicenummer: weights 9..2 for the first eight digits and -1 for the last; the sum
  * must be divisible by 11. All-zero is excluded because it passes arithmetically but is never issued.
  *
  * Only the 9-digit form is accepted: 8-digit numbers are how KvK numbers look, and old 8-digit sofinummers are
- * written with a leading zero once they are BSNs.
+ * written with a leading zero once they are BSNs. Digits of any script and separators (spaces, dots, dashes,
+ * slashes, invisible characters) are allowed in `value`.
  */
 export function isValidBsn(value: string): boolean {
-  const digits = value.replace(/[ .\-\u00A0\u202F]/g, '');
+  const digits = normaliseFreeText(value).replace(/[ .\-/]/g, '');
   if (!/^\d{9}$/.test(digits) || digits === '000000000') return false;
   let sum = 0;
   for (let i = 0; i < 8; i++) sum += Number(digits[i]) * (9 - i);
@@ -17,24 +19,63 @@ export function isValidBsn(value: string): boolean {
 }
 
 /**
- * The ways a BSN is written, and nothing looser, so that lists of amounts do not line up into a "BSN":
- * - `123456782`      nine digits in a row
- * - `123.456.782`    3-3-3 with one kind of separator: dot, space or hyphen (`123 456 782`, `123-456-782`)
- * - `1234.56.782`    4-2-3 with dots or spaces, the layout on Dutch ID documents (`1234 56 782`)
- * The number must not be glued to other digits, also not through a decimal point or comma (`1.123456782`).
+ * Between two digits: one space, a dot, or a dash or slash with at most one space on either side. Not a dot and a
+ * space: that ends a sentence (`sinds 2024. 12.345 euro`).
  */
-const BSN_PATTERN = new RegExp(
-  String.raw`(?<!\p{N}[.,]?)` +
-    String.raw`(?:\d{9}|\d{3}(${SPACE}|[.\-])\d{3}\1\d{3}|\d{4}(${SPACE}|\.)\d{2}\2\d{3})` +
-    String.raw`(?![.,]?\p{N})`,
+const GAP = String.raw`(?:${SPACE}?[\-/]${SPACE}?|\.|${SPACE})`;
+
+/**
+ * Nine digits with a separator or none between any two of them, not glued to other digits: not directly, and not
+ * through a mark that makes one number of them (`1.123456782`, `1,123456782`, `2026-123456782`, `123456782/2`), and
+ * not after a colon (`12:30`).
+ * A digit after a space is a number of its own (`bsn 123456782 2 keer`, `123456782 - 06-12345678`), and so is one
+ * after the full stop that ends a sentence (`bsn 123456782. 3 jaar`). An amount is not a BSN (`€ 123.456.782`).
+ */
+const BSN_CANDIDATE = new RegExp(
+  String.raw`(?<!\p{N}[.,:\-/]?|€${SPACE}?)\d(?:${GAP}?\d){8}(?![.,\-/]?\p{N})`,
   'gu',
 );
 
-/** Numbers that look like a BSN and pass the 11-proef; a 9-digit number that fails it is left alone. */
+/**
+ * Whether the way the nine digits are written is a way BSNs are written, rather than a date or an amount next to
+ * another number:
+ * - nine digits in a row, or in groups of one to four digits (`123 456 782`, `1234 56 782`, `111 22 23 33`,
+ *   `12 34 56 782`); a group of five or more next to another one is a longer number and a short one
+ *   (`12345678 3`: a KvK number and a count);
+ * - one kind of punctuation in the number, possibly mixed with spaces (`111/222 333`), never two kinds
+ *   (`123.456-782` reads as an amount and a range);
+ * - with dots only the printed layouts 3-3-3 and 4-2-3 (`123.456.782`, `1234.56.782`): dots also write amounts,
+ *   dates, times and version numbers (`12.34.56.782`); dots mixed with spaces only in 3-3-3 (`111.222 333`),
+ *   as `2008 63.514` is a year and an amount.
+ * A date next to a number (`12-03-2024 3`) is not a BSN either; `findBsns` checks that.
+ */
+function isBsnLayout(candidate: string): boolean {
+  const groups = candidate.split(/[ .\-/]+/);
+  if (groups.length > 1 && groups.some((group) => group.length > 4)) return false;
+  const punctuation = new Set(candidate.replace(/[\d ]/g, ''));
+  if (punctuation.size > 1) return false;
+  if (!punctuation.has('.')) return true;
+  const layout = groups.map((group) => group.length).join('-');
+  return layout === '3-3-3' || (layout === '4-2-3' && !candidate.includes(' '));
+}
+
+/**
+ * Numbers written the way BSNs are written (see `isBsnLayout`) that pass the 11-proef; a 9-digit number that fails
+ * it is left alone. Expects the normalised text (see `normaliseForDetection`): ASCII digits, dashes as `-`.
+ */
 export function findBsns(text: string): TextSpan[] {
   const spans: TextSpan[] = [];
-  for (const match of text.matchAll(BSN_PATTERN)) {
-    if (isValidBsn(match[0])) spans.push({ start: match.index, end: match.index + match[0].length });
+  const dates = findDates(text);
+  const pattern = new RegExp(BSN_CANDIDATE);
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const candidate = match[0].replace(/[\u00A0\u202F]/g, ' ');
+    const end = match.index + candidate.length;
+    if (isBsnLayout(candidate) && isValidBsn(candidate) && !dates.overlaps(match.index, end)) {
+      spans.push({ start: match.index, end });
+    } else {
+      // Nine other digits of the same run, starting at a later group, may still be a BSN.
+      pattern.lastIndex = match.index + 1;
+    }
   }
   return spans;
 }

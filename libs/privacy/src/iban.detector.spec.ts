@@ -51,6 +51,24 @@ describe('findIbans', () => {
     ['FR14 2004 1010 0505 0001 3M02 606!', ['FR14 2004 1010 0505 0001 3M02 606']],
     ['(GB82WEST12345698765432)', ['GB82WEST12345698765432']],
     ['rekening AB12 NL91ABNA0417164300', ['NL91ABNA0417164300']],
+    // printed with dashes or dots (after normalisation every kind of dash is a hyphen)
+    ['iban NL91-ABNA-0417-1643-00 graag', ['NL91-ABNA-0417-1643-00']],
+    ['iban NL91.ABNA.0417.1643.00.', ['NL91.ABNA.0417.1643.00']],
+    ['iban NL91 - ABNA - 0417 - 1643 - 00', ['NL91 - ABNA - 0417 - 1643 - 00']],
+    ['iban nl91-abna-0417-1643-00', ['nl91-abna-0417-1643-00']],
+    ['DE89-3704-0044-0532-0130-00, dank', ['DE89-3704-0044-0532-0130-00']],
+    // the country code apart, or grouped in twos
+    ['iban NL 91 ABNA 0417 1643 00', ['NL 91 ABNA 0417 1643 00']],
+    ['iban NL91 AB NA 04 17 16 43 00', ['NL91 AB NA 04 17 16 43 00']],
+    // in capitals with a lower-case account part
+    ['iban NL91 abna 0417 1643 00', ['NL91 abna 0417 1643 00']],
+    // a full stop and a space end the sentence, not the IBAN
+    ['iban NL91ABNA0417164300. 12 keer', ['NL91ABNA0417164300']],
+    // where the way it is printed says it ends: NL50ABNA0417164359UWV and NL14ABNA0417164328KAN pass mod-97 too
+    ['iban NL50ABNA0417164359 UWV', ['NL50ABNA0417164359']],
+    ['iban NL50 ABNA 0417 1643 59 UWV', ['NL50 ABNA 0417 1643 59']],
+    ['iban nl14abna0417164328 kan dat?', ['nl14abna0417164328']],
+    ['iban nl14 abna 0417 1643 28 kan dat?', ['nl14 abna 0417 1643 28']],
   ])('finds %j', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -61,6 +79,9 @@ describe('findIbans', () => {
     'NL91ABNA0417164300X',
     'order AB12CDEF3456789012',
     'NL91 ABNA',
+    'nl 91 abna 0417 1643 00', // a country code apart only in capitals: `al 20 jaar` is Dutch
+    // AL20JAARMIJNEIGENBAASWAARKANIK passes mod-97, as 1 in 97 strings do; an account part is at least half digits
+    'IK BEN AL 20 JAAR MIJN EIGEN BAAS WAAR KAN IK HULP KRIJGEN?',
   ])('leaves %j alone', (text) => {
     expect(found(text)).toEqual([]);
   });

@@ -38,6 +38,7 @@ describe('findPostcodes', () => {
     ['glued to a word', 'code X1234AB'],
     ['glued to digits', 'code 1234AB5'],
     ['part of a decimal', 'het is 1.1234 AB'],
+    ['a year and cv', 'sinds 2024 cv gestuurd'],
   ])('leaves %s alone: %j', (_label, text) => {
     expect(found(text)).toEqual([]);
   });

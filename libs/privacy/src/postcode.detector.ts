@@ -22,7 +22,7 @@ const WORDS_AFTER_A_NUMBER = new Set([
   // English
   'am', 'an', 'as', 'at', 'be', 'by', 'do', 'go', 'if', 'it', 'my', 'no', 'on', 'or', 'pm', 'so', 'to', 'up', 'us',
   // units and abbreviations
-  'ca', 'cm', 'ct', 'cc', 'dl', 'gb', 'kb', 'kg', 'km', 'kw', 'mb', 'mg', 'ml', 'mm', 'pk', 'pp', 'st', 'tb', 'uu',
+  'ca', 'cm', 'ct', 'cc', 'cv', 'dl', 'gb', 'kb', 'kg', 'km', 'kw', 'mb', 'mg', 'ml', 'mm', 'pk', 'pp', 'st', 'tb', 'uu',
 ]);
 
 /** Glued to the number in lower case, a postcode looks like a quantity with a unit (`1500km`, `2000mg`). */
