@@ -19,10 +19,10 @@ export function isValidBsn(value: string): boolean {
 }
 
 /**
- * Between two digits: one space, a dot, or a dash or slash with at most one space on either side. Not a dot and a
- * space: that ends a sentence (`sinds 2024. 12.345 euro`).
+ * Between two digits: one or two spaces, a dot, or a dash or slash with at most two spaces on either side. Not a dot
+ * and a space: that ends a sentence (`sinds 2024. 12.345 euro`).
  */
-const GAP = String.raw`(?:${SPACE}?[\-/]${SPACE}?|\.|${SPACE})`;
+const GAP = String.raw`(?:${SPACE}{0,2}[\-/]${SPACE}{0,2}|\.|${SPACE}{1,2})`;
 
 /**
  * Nine digits with a separator or none between any two of them, not glued to other digits: not directly, and not
@@ -42,21 +42,16 @@ const BSN_CANDIDATE = new RegExp(
  * - nine digits in a row, or in groups of one to four digits (`123 456 782`, `1234 56 782`, `111 22 23 33`,
  *   `12 34 56 782`); a group of five or more next to another one is a longer number and a short one
  *   (`12345678 3`: a KvK number and a count);
- * - one kind of punctuation in the number, possibly mixed with spaces (`111/222 333`), never two kinds
- *   (`123.456-782` reads as an amount and a range);
- * - with dots only the printed layouts 3-3-3 and 4-2-3 (`123.456.782`, `1234.56.782`): dots also write amounts,
- *   dates, times and version numbers (`12.34.56.782`); dots mixed with spaces only in 3-3-3 (`111.222 333`),
- *   as `2008 63.514` is a year and an amount.
+ * - any separators between the groups, mixed too (`111/222 333`, `123.456-782`, `123  456  782`): people write a
+ *   BSN however they like, and the 11-proef lets through only one in eleven numbers that are something else;
+ * - dots mixed with spaces only in 3-3-3 (`111.222 333`), as `2008 63.514` is a year and an amount.
  * A date next to a number (`12-03-2024 3`) is not a BSN either; `findBsns` checks that.
  */
 function isBsnLayout(candidate: string): boolean {
   const groups = candidate.split(/[ .\-/]+/);
   if (groups.length > 1 && groups.some((group) => group.length > 4)) return false;
-  const punctuation = new Set(candidate.replace(/[\d ]/g, ''));
-  if (punctuation.size > 1) return false;
-  if (!punctuation.has('.')) return true;
-  const layout = groups.map((group) => group.length).join('-');
-  return layout === '3-3-3' || (layout === '4-2-3' && !candidate.includes(' '));
+  if (!(candidate.includes('.') && candidate.includes(' '))) return true;
+  return groups.map((group) => group.length).join('-') === '3-3-3';
 }
 
 /**
