@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { defaultLabelledFiles } from '../labelled-intakes.js';
-import { Child, killAll, Service, sleep, sparePort } from '../faults/processes.js';
+import { Child, killAll, sleep, sparePort } from '../faults/processes.js';
 import { FLOOR_SCHEMA, floorWorklist, signToken } from './floor-common.js';
 import { claimAll, closedLoop, openLoop, send, type IntakeRun, type IntakeTarget } from './http-load.js';
 import { fmt, median, percentile, ratio, rounded } from './stats.js';
@@ -39,14 +39,18 @@ const CLAIMS = arg('claims', 2000, 200);
 const SCALING_INTAKES = arg('scaling', 2000, 100);
 const CONCURRENCY = arg('concurrency', 32, 32);
 const CLAIMERS = arg('claimers', 50, 50);
-const WARMUP = arg('warmup', 400, 50);
+const WARMUP = arg('warmup', 1000, 100);
 const WORKER_STEPS = [1, 2, 4];
 /** How often the accept → worklist clock looks for newly routed intakes (its resolution), and for how many at most. */
 const POLL_MS = 10;
 const POLL_WINDOW = 100;
 const POSTGRES = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const REDIS = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const KEEP_LOGS = process.env.BENCH_KEEP_LOGS === '1';
+/** BENCH_PROFILE=1: the service's processes write V8 CPU profiles (.cpuprofile, for Chrome DevTools) into the logs folder, which is then kept. */
+const PROFILE = process.env.BENCH_PROFILE === '1';
+const KEEP_LOGS = process.env.BENCH_KEEP_LOGS === '1' || PROFILE;
+const API_MAIN = fileURLToPath(new URL('../../apps/api/src/main.js', import.meta.url));
+const WORKER_MAIN = fileURLToPath(new URL('../../apps/worker/src/main.js', import.meta.url));
 const FLOOR_MAIN = fileURLToPath(new URL('./floor.js', import.meta.url));
 const ROUTER_MAIN = fileURLToPath(new URL('./floor-router.js', import.meta.url));
 const INTAKE_PATH = '/api/v1/intakes';
@@ -366,11 +370,19 @@ async function main(): Promise<number> {
     FLOOR_PREFIX: floorPrefix,
     FLOOR_JWT_SECRET: floorSecret,
   };
-  const workers: Service[] = [];
-  const startWorker = async (): Promise<Service> => {
-    const worker = await Service.start('worker', `worker #${workers.length + 1}`, env, join(logDir, `worker-${workers.length + 1}.log`));
+  /** The built api (without --with-worker) or a worker, as in production: a process of its own. */
+  const startProcess = async (name: string, main: string, ready: (child: Child) => Promise<boolean>): Promise<Child> => {
+    const profile = PROFILE ? ['--cpu-prof', '--cpu-prof-dir', logDir, '--cpu-prof-name', `${name.replace(/\W+/g, '-')}.cpuprofile`] : [];
+    const child = new Child(name, process.execPath, [...profile, main], env, join(logDir, `${name.replace(/\W+/g, '-')}.log`));
+    children.push(child);
+    await until(name, child, () => ready(child), 60_000);
+    return child;
+  };
+  const workers: Child[] = [];
+  let workersStarted = 0;
+  const startWorker = async (): Promise<Child> => {
+    const worker = await startProcess(`worker ${++workersStarted}`, WORKER_MAIN, (child) => Promise.resolve(child.log().includes('is consuming its queues')));
     workers.push(worker);
-    children.push(worker);
     return worker;
   };
 
@@ -388,10 +400,7 @@ async function main(): Promise<number> {
     children.push(floorHttp, floorRouter);
     // Api and worker start together; a PostgreSQL advisory lock lets one of them run the migrations.
     const [api] = await Promise.all([
-      Service.start('api', 'api', env, join(logDir, 'api.log')).then((child) => {
-        children.push(child);
-        return child;
-      }),
+      startProcess('api', API_MAIN, async () => (await fetch(`http://127.0.0.1:${servicePort}/health/live`, { signal: AbortSignal.timeout(1000) })).status === 200),
       startWorker(),
     ]);
     service.httpProcess = api;
@@ -461,7 +470,7 @@ async function main(): Promise<number> {
       progress(`${count} worker(s): ${fmt(result.routedPerSec)} routed/s`);
     }
     rss.set('service api', peakRssMiB(api.pid));
-    workers.forEach((worker, i) => rss.set(`service worker #${i + 1}${i === 0 ? '' : ' (scaling)'}`, peakRssMiB(worker.pid)));
+    workers.forEach((worker, i) => rss.set(`service ${worker.name}${i === 0 ? '' : ' (scaling)'}`, peakRssMiB(worker.pid)));
 
     // ── report ──────────────────────────────────────────────────────────────────────────────────────────────────
     const serviceLost = [...sat.service, ...scaling.map((s) => s.result)].reduce((sum, s) => sum + s.lost, 0) + half.service.lost;
