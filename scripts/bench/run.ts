@@ -136,7 +136,6 @@ const describeErrors = (errors: Map<number, number>): string =>
 const acceptedCodes = (run: IntakeRun): string[] => run.results.flatMap((r) => (r.trackingCode ? [r.trackingCode] : []));
 
 class Bench {
-  readonly lines: string[] = [];
   private offset = 0;
 
   constructor(
