@@ -1,5 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { addDays, dayOfWeek, fromAmsterdam, toAmsterdam } from './amsterdam-time.js';
+import fc from 'fast-check';
 
 describe('toAmsterdam', () => {
   it.each([
@@ -54,5 +55,29 @@ describe('date arithmetic', () => {
   it('knows the weekday', () => {
     expect(dayOfWeek({ year: 2026, month: 1, day: 1 })).toBe(4); // Thursday
     expect(dayOfWeek({ year: 2025, month: 4, day: 27 })).toBe(0); // Sunday
+  });
+});
+
+describe('toAmsterdam remembers offsets per UTC hour without changing an answer', () => {
+  const intl = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'Europe/Amsterdam', hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+  });
+  it('agrees with Intl for any instant from 1980 to 2100, around every DST change too', () => {
+    const from = Date.UTC(1980, 0, 1);
+    const to = Date.UTC(2100, 0, 1);
+    // Instants near the last Sundays of March and October (01:00 UTC) weigh in heavily.
+    const nearTransition = fc.tuple(fc.integer({ min: 1980, max: 2099 }), fc.constantFrom(2, 9), fc.integer({ min: -7200_000, max: 7200_000 })).map(([year, month, delta]) => {
+      const lastSunday = new Date(Date.UTC(year, month + 1, 0));
+      lastSunday.setUTCDate(lastSunday.getUTCDate() - lastSunday.getUTCDay());
+      return lastSunday.getTime() + 3600_000 + delta;
+    });
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: from, max: to }), nearTransition), (ms) => {
+        const parts = Object.fromEntries(intl.formatToParts(ms).map((part) => [part.type, Number(part.value)]));
+        const local = toAmsterdam(ms);
+        expect([local.year, local.month, local.day, local.hour, local.minute, local.second]).toEqual([parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second]);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

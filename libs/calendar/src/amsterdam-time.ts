@@ -38,9 +38,40 @@ const formatter = new Intl.DateTimeFormat('en-US', {
   second: 'numeric',
 });
 
+/**
+ * Since 1980 (EU summer time) Amsterdam's offset changes only on whole UTC hours, so the offset found for one UTC hour
+ * holds for all of it. Asking `Intl` costs microseconds and the SLA clocks ask thousands of times per case; the
+ * offset per hour is remembered instead. Before 1980 every call asks `Intl`.
+ */
+const OFFSETS_CACHED_FROM = Date.UTC(1980, 0, 1);
+const MS_PER_HOUR = 3_600_000;
+const offsetByHour = new Map<number, number>();
+
 export function toAmsterdam(instant: Date | number): LocalDateTime {
   const ms = typeof instant === 'number' ? instant : instant.getTime();
   if (!Number.isFinite(ms)) throw new RangeError('Invalid date');
+  if (ms < OFFSETS_CACHED_FROM) return fromIntl(ms);
+  const hour = Math.floor(ms / MS_PER_HOUR);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    const start = hour * MS_PER_HOUR;
+    offset = wallClockMs(fromIntl(start)) - start;
+    if (offsetByHour.size >= 100_000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  const local = new Date(ms + offset);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+    millisecond: local.getUTCMilliseconds(),
+  };
+}
+
+function fromIntl(ms: number): LocalDateTime {
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
   for (const part of formatter.formatToParts(ms)) parts[part.type] = Number(part.value);
   return {

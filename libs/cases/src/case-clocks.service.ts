@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { WorkingDayCalendar } from '#libs/calendar';
 import type { Level } from '#libs/classification';
-import { addToOutbox, jobIds, JobName, QueueName, type SlaCheckJobData, type SlaClock } from '#libs/queue';
+import { addToOutbox, jobIds, JobName, QueueName, type OutboxMessage, type SlaCheckJobData, type SlaClock } from '#libs/queue';
 import { RegionsService, type RegionSettings } from '#libs/regions';
 import type { WorklistKey } from '#libs/staff';
 import { isWaitingForCitizen, meansContact, type CaseResult, type CaseStatus } from './case-lifecycle.js';
@@ -75,12 +75,17 @@ export class CaseClocksService {
 
   /** Schedules warning and breach jobs for every running clock; stale jobs find their deadline moved and do nothing. */
   async scheduleDeadlines(manager: EntityManager, c: Case, now = new Date()): Promise<void> {
-    if (c.status === 'closed' || c.pausedAt !== null) return;
+    await addToOutbox(manager, ...this.deadlineJobs(c, now));
+  }
+
+  /** The warning and breach jobs of a case's running clocks (none while closed or paused). */
+  deadlineJobs(c: Pick<Case, 'id' | 'status' | 'pausedAt' | 'firstContactAt' | 'firstContactDueAt' | 'closeDueAt' | 'clockStartedAt'>, now = new Date()): OutboxMessage[] {
+    if (c.status === 'closed' || c.pausedAt !== null) return [];
     const clocks: [SlaClock, Date | null][] = [
       ['first_contact', c.firstContactAt === null ? c.firstContactDueAt : null],
       ['close', c.closeDueAt],
     ];
-    const jobs = clocks.flatMap(([clock, due]) =>
+    return clocks.flatMap(([clock, due]) =>
       due === null
         ? []
         : (['warning', 'breach'] as const).map((kind) => {
@@ -94,18 +99,23 @@ export class CaseClocksService {
             };
           }),
     );
-    await addToOutbox(manager, ...jobs);
   }
 
   async requestAutoAssignment(manager: EntityManager, worklist: WorklistKey, known?: RegionSettings): Promise<void> {
-    if (worklist.regionCode === null) return;
+    const job = await this.autoAssignmentJob(worklist, known);
+    if (job) await addToOutbox(manager, job);
+  }
+
+  /** A run of automatic assignment for the worklist, when its region switched that on. */
+  async autoAssignmentJob(worklist: WorklistKey, known?: RegionSettings): Promise<OutboxMessage | null> {
+    if (worklist.regionCode === null) return null;
     const settings = known ?? (await this.regions.settings(worklist.regionCode));
-    if (!settings.autoAssignTeams.includes(worklist.team)) return;
-    await addToOutbox(manager, {
+    if (!settings.autoAssignTeams.includes(worklist.team)) return null;
+    return {
       queue: QueueName.Assignment,
       jobName: JobName.AutoAssign,
       jobId: jobIds.autoAssign(worklist.regionCode, worklist.team, randomUUID()),
       payload: { regionCode: worklist.regionCode, team: worklist.team },
-    });
+    };
   }
 }

@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuditService, type AuditActor } from '#libs/audit';
-import type { JsonObject } from '#libs/queue';
+import type { JsonObject, OutboxMessage } from '#libs/queue';
 import type { RegionSettings } from '#libs/regions';
 import { planChange, type CaseChange } from './case-change.js';
 import { CaseClocksService } from './case-clocks.service.js';
@@ -69,7 +70,8 @@ export class CaseWriter {
     const now = new Date();
     const worklist = { regionCode: input.regionCode, team: input.team };
     const landing = await this.clocks.landing(worklist, input.level, input.clockStart, input.settings, input.urgent ?? false);
-    const inserted = await manager.createQueryBuilder().insert().into(Case).values({
+    const values: Partial<Case> = {
+      id: randomUUID(),
       intakeId: input.intakeId,
       origin: input.origin,
       parentCaseId: input.parentCaseId ?? null,
@@ -84,17 +86,16 @@ export class CaseWriter {
       createdAt: now,
       updatedAt: now,
       ...landing.fields,
-    }).returning('*').execute();
+    };
+    const deadlines = this.clocks.deadlineJobs({ ...(values as Case) }, now);
+    const assignment = await this.clocks.autoAssignmentJob(worklist, landing.settings);
     // Inserted in this transaction: nobody else can see it, let alone hold it.
-    const opened = caseFromRow(manager, (inserted.raw as Record<string, unknown>[])[0]);
-    await this.record(manager, actor, opened, {
+    const opened = await this.write(manager, actor, { insert: values }, {
       event: 'created',
       note: event.note ?? null,
       data: event.data ?? {},
       details: { regionCode: input.regionCode, team: input.team, origin: input.origin },
-    }, null, 'new');
-    await this.clocks.scheduleDeadlines(manager, opened);
-    await this.clocks.requestAutoAssignment(manager, worklist, landing.settings);
+    }, null, 'new', [...deadlines, ...(assignment ? [assignment] : [])]);
     return opened;
   }
 
@@ -117,21 +118,20 @@ export class CaseWriter {
     if (plan.statusChanged) fields.status = plan.status;
     if (change.result !== undefined) fields.result = change.result;
     if (plan.assignedTo !== current.assignedTo) fields.assignedTo = plan.assignedTo;
-    const changesRow = Object.keys(fields).length > 0;
-    const updated = changesRow
-      ? caseFromRow(manager, ((await manager.createQueryBuilder().update(Case).set({ ...fields, updatedAt: now }).where('id = :id', { id: current.id }).returning('*').execute()).raw as Record<string, unknown>[])[0])
-      : current;
-    await this.record(manager, actor, updated, change, current.status, plan.statusChanged || plan.landed ? plan.status : null);
+    const next = { ...current, ...fields } as LockedCase;
+    const resumed = current.pausedAt !== null && next.pausedAt === null && next.status !== 'closed';
+    const jobs = plan.landed || resumed ? this.clocks.deadlineJobs(next, now) : [];
+    // A case waiting on the worklist again, or a case worker with room again: let automatic assignment look.
+    if (plan.landed || (plan.statusChanged && (plan.status === 'new' || plan.status === 'closed'))) {
+      const assignment = await this.clocks.autoAssignmentJob({ regionCode: next.regionCode, team: next.team });
+      if (assignment) jobs.push(assignment);
+    }
+    const target = Object.keys(fields).length > 0 ? { update: { ...fields, updatedAt: now } } : { unchanged: current };
+    const updated = await this.write(manager, actor, target, change, current.status, plan.statusChanged || plan.landed ? plan.status : null, jobs, current.id);
 
     // Moving away or closing ends every hand-off still waiting for an answer.
     if (plan.landed || (plan.statusChanged && plan.status === 'closed')) {
       await this.cancelPendingHandoffs(manager, actor, updated, plan.landed ? 'The case moved to another worklist.' : 'The case was closed.');
-    }
-    const resumed = current.pausedAt !== null && updated.pausedAt === null && updated.status !== 'closed';
-    if (plan.landed || resumed) await this.clocks.scheduleDeadlines(manager, updated);
-    // A case waiting on the worklist again, or a case worker with room again: let automatic assignment look.
-    if (plan.landed || (plan.statusChanged && (plan.status === 'new' || plan.status === 'closed'))) {
-      await this.clocks.requestAutoAssignment(manager, { regionCode: updated.regionCode, team: updated.team });
     }
     return updated;
   }
@@ -158,34 +158,72 @@ export class CaseWriter {
     }
   }
 
-  /** The history event and its audit entry, linked by the event's id. */
-  private async record(
+  /**
+   * The write itself, in one statement: the case row (inserted, updated, or left as it is), its history event, the
+   * event's audit entry (naming the event) and the jobs the change sets off, into the outbox.
+   */
+  private async write(
     manager: EntityManager,
     actor: AuditActor | null,
-    c: Case,
+    target: { insert: Partial<Case> } | { update: Partial<Case> } | { unchanged: LockedCase },
     change: Pick<CaseChange, 'event' | 'action' | 'note' | 'data' | 'reason' | 'details' | 'result'>,
     fromStatus: Case['status'] | null,
     toStatus: Case['status'] | null,
-  ): Promise<void> {
+    jobs: readonly OutboxMessage[],
+    caseId?: string,
+  ): Promise<LockedCase> {
     const data = { ...(change.result ? { result: change.result } : {}), ...(change.data ?? {}) } as JsonObject;
     const details = { ...((change.details ?? data) as JsonObject) };
-    // The event and its audit entry in one statement: the entry names the event it records.
-    await manager.query(
-      `WITH event AS (
+    const parameters: unknown[] = [];
+    const parameter = (value: unknown): string => `$${parameters.push(value)}`;
+    let row: string;
+    if ('insert' in target) {
+      const columns = columnsOf(manager, target.insert);
+      row = `INSERT INTO "case" (${columns.map(([name]) => `"${name}"`).join(', ')}) VALUES (${columns.map(([, value]) => parameter(value)).join(', ')}) RETURNING *`;
+    } else if ('update' in target) {
+      const columns = columnsOf(manager, target.update);
+      row = `UPDATE "case" SET ${columns.map(([name, value]) => `"${name}" = ${parameter(value)}`).join(', ')} WHERE id = ${parameter(caseId)} RETURNING *`;
+    } else {
+      row = `SELECT ${parameter(target.unchanged.id)}::uuid AS id`;
+    }
+    const actorId = parameter(actor?.id ?? null);
+    const rows = await manager.query<Record<string, unknown>[]>(
+      `WITH row AS (${row}),
+       event AS (
          INSERT INTO case_event (case_id, actor_id, type, from_status, to_status, data, note)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id)
-       INSERT INTO audit_log (actor_id, actor_username, action, case_id, reason, details)
-       SELECT $2, $8, $9, $1, $10, $11::jsonb || jsonb_build_object('caseEventId', event.id::text) FROM event`,
-      [
-        c.id, actor?.id ?? null, change.event, toStatus === null ? null : fromStatus, toStatus, JSON.stringify(data), change.note ?? null,
-        actor?.username ?? null, change.action ?? `case.${change.event}`,
-        // The audit log is append-only and outlives retention: it never copies free text (notes and reasons stay
-        // on the event it names, which retention empties). Only a fixed reason from the code is kept.
-        change.reason ?? null,
-        JSON.stringify(details),
-      ],
+         SELECT row.id, ${actorId}::uuid, ${parameter(change.event)}, ${parameter(toStatus === null ? null : fromStatus)}, ${parameter(toStatus)},
+                ${parameter(JSON.stringify(data))}::jsonb, ${parameter(change.note ?? null)}
+         FROM row RETURNING id, case_id),
+       audit AS (
+         INSERT INTO audit_log (actor_id, actor_username, action, case_id, reason, details)
+         SELECT ${actorId}::uuid, ${parameter(actor?.username ?? null)}, ${parameter(change.action ?? `case.${change.event}`)}, event.case_id,
+                ${parameter(change.reason ?? null)}, ${parameter(JSON.stringify(details))}::jsonb || jsonb_build_object('caseEventId', event.id::text)
+         FROM event),
+       jobs AS (
+         INSERT INTO outbox (queue, job_name, job_id, payload, deliver_at)
+         SELECT queue, job_name, job_id, payload, deliver_at
+         FROM jsonb_to_recordset(${parameter(JSON.stringify(jobs.map((job) => ({ queue: job.queue, job_name: job.jobName, job_id: job.jobId, payload: job.payload, deliver_at: job.deliverAt ?? null }))))}::jsonb)
+              AS job(queue text, job_name text, job_id text, payload jsonb, deliver_at timestamptz)
+         ON CONFLICT (job_id) DO NOTHING)
+       SELECT * FROM row`,
+      parameters,
     );
+    // The audit log is append-only and outlives retention: `reason` is only ever a fixed text from the code, never
+    // free text (notes and reasons stay on the event it names, which retention empties).
+    return 'unchanged' in target ? target.unchanged : caseFromRow(manager, rows[0]);
   }
+}
+
+/** The columns of the given case fields, by their names in the database. */
+function columnsOf(manager: EntityManager, values: Partial<Case>): [string, unknown][] {
+  const metadata = manager.connection.getMetadata(Case);
+  return Object.entries(values)
+    .filter(([, value]) => value !== undefined)
+    .map(([property, value]) => {
+      const column = metadata.findColumnWithPropertyName(property);
+      if (!column) throw new Error(`Case has no column for ${property}`);
+      return [column.databaseName, value];
+    });
 }
 
 function assertInTransaction(manager: EntityManager): void {

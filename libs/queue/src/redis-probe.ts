@@ -14,6 +14,11 @@ export class RedisProbe implements OnApplicationShutdown {
     this.redis.on('error', () => undefined);
   }
 
+  /** Whether the probe's connection is up right now (no round trip). */
+  get connected(): boolean {
+    return this.redis.status === 'ready';
+  }
+
   async ping(timeoutMs: number): Promise<void> {
     if (this.redis.status === 'wait') await this.redis.connect().catch(() => undefined);
     await withTimeout(this.redis.ping(), timeoutMs);

@@ -70,7 +70,8 @@ export class RoutingService {
           contradiction: classification.contradiction,
         },
       }, intake.receivedAt, settings);
-      this.logger.log(`Intake ${intake.id} routed to ${worklist.regionCode ?? 'national'}/${worklist.team} (${classification.firedRules.join(',')})`);
+      // Debug: a line per intake would cost a write per routing at volume; failures are warnings.
+      this.logger.debug(`Intake ${intake.id} routed to ${worklist.regionCode ?? 'national'}/${worklist.team} (${classification.firedRules.join(',')})`);
       return 'routed';
     });
   }

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -18,7 +19,8 @@ import { StaffService } from './staff.service.js';
       inject: [AppConfig],
       // One algorithm, both ways: a token signed any other way (or with "none") is refused.
       useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret,
+        // A key object, made once: given a string, jsonwebtoken tries to read it as a public key on every call first.
+        secret: createSecretKey(Buffer.from(config.jwtSecret)),
         signOptions: { expiresIn: config.jwtTtlSeconds, algorithm: 'HS256' as const },
         verifyOptions: { algorithms: ['HS256' as const] },
       }),
