@@ -69,14 +69,17 @@ async function waitForRoutingJobs(ctx: FaultContext, list: 'wait' | 'active', at
 const redisRestartEmpty: Fault = {
   name: 'redis-restart-empty',
   async run(ctx) {
-    // Faster than the worker routes on two cores, so Redis holds a backlog of jobs when it dies.
+    // The worker is held (SIGSTOP) for a moment, as a slow or busy one would be, so Redis holds a backlog of routing
+    // jobs when it dies; the worker goes on (SIGCONT) while Redis is away.
     const stream = ctx.stream({ count: ctx.intakes, concurrency: 16, ratePerSecond: 80 });
     await stream.waitForAccepted(Math.floor(ctx.intakes / 5));
-    const jobs = await waitForRoutingJobs(ctx, 'wait', 10);
+    ctx.worker.kill('SIGSTOP');
+    const jobs = await waitForRoutingJobs(ctx, 'wait', 3);
     const keys = (await ctx.redis.integer('DBSIZE')) ?? 0;
     const acceptedBefore = stream.accepted;
     await ctx.redis.kill();
     const downAt = performance.now();
+    ctx.worker.kill('SIGCONT');
     // Intakes keep coming while Redis is away: the api stores them with their outbox rows.
     await sleep(1500);
     const acceptedWhileDown = stream.accepted - acceptedBefore;

@@ -1,5 +1,5 @@
 export { QueueName, JobName, jobIds, DEFAULT_JOB_OPTIONS } from './queue-names.js';
-export type { RouteIntakeJobData, SlaCheckJobData, SlaClock, HandoffDeadlineJobData, AutoAssignJobData } from './queue-names.js';
+export type { RouteIntakeJobData, RouteIntakesJobData, SlaCheckJobData, SlaClock, HandoffDeadlineJobData, AutoAssignJobData } from './queue-names.js';
 export { addToOutbox, OutboxRelay } from './outbox.js';
 export type { OutboxMessage } from './outbox.js';
 export { OutboxEntry } from './outbox.entity.js';

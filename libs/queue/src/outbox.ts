@@ -5,7 +5,7 @@ import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '#libs/config';
 import { OutboxEntry } from './outbox.entity.js';
-import { DEFAULT_JOB_OPTIONS, QueueName } from './queue-names.js';
+import { DEFAULT_JOB_OPTIONS, jobIds, JobName, QueueName } from './queue-names.js';
 import { RedisProbe } from './redis-probe.js';
 import { withTimeout } from './with-timeout.js';
 
@@ -29,6 +29,10 @@ export async function addToOutbox(manager: EntityManager, ...messages: OutboxMes
 }
 
 const BATCH = 100;
+/** Intakes per routing job. */
+const ROUTING_BATCH = 25;
+
+const isIntakeRouting = (row: OutboxEntry): boolean => row.queue === QueueName.Routing && row.jobName === JobName.RouteIntake;
 const REDIS_TIMEOUT_MS = 2000;
 
 /**
@@ -131,11 +135,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         }
         const now = Date.now();
         for (const [queue, queued] of byQueue) {
-          const jobs = queued.map((row) => ({
-            name: row.jobName,
-            data: row.payload,
-            opts: { ...DEFAULT_JOB_OPTIONS, jobId: row.jobId, delay: row.deliverAt ? Math.max(0, row.deliverAt.getTime() - now) : 0 },
-          }));
+          const jobs = queued
+            .filter((row) => !isIntakeRouting(row))
+            .map((row) => ({
+              name: row.jobName,
+              data: row.payload,
+              opts: { ...DEFAULT_JOB_OPTIONS, jobId: row.jobId, delay: row.deliverAt ? Math.max(0, row.deliverAt.getTime() - now) : 0 },
+            }));
+          // The intakes of a batch are routed together, in one transaction (routing stays per intake: a row lock and
+          // "not classified yet" make a second routing of the same intake do nothing).
+          const intakeIds = queued.filter(isIntakeRouting).map((row) => (row.payload as { intakeId: string }).intakeId);
+          for (let i = 0; i < intakeIds.length; i += ROUTING_BATCH) {
+            const chunk = intakeIds.slice(i, i + ROUTING_BATCH);
+            jobs.push({ name: JobName.RouteIntakes, data: { intakeIds: chunk }, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.routeIntakes(chunk), delay: 0 } });
+          }
           await withTimeout(queue.addBulk(jobs), REDIS_TIMEOUT_MS);
         }
         if (rows.length > 0) {

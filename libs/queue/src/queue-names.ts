@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /** Every BullMQ queue of the service, named in one place. */
 export const QueueName = {
   /** Classifies an accepted intake and puts it on a worklist. */
@@ -13,6 +14,8 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export const JobName = {
   RouteIntake: 'route-intake',
+  /** Several intakes routed in one transaction: what the relay makes of the routing rows of one batch. */
+  RouteIntakes: 'route-intakes',
   SlaCheck: 'sla-check',
   HandoffDeadline: 'handoff-deadline',
   AutoAssign: 'auto-assign',
@@ -23,6 +26,10 @@ export type JobName = (typeof JobName)[keyof typeof JobName];
 /** Job payloads carry ids only; handlers reload state. */
 export interface RouteIntakeJobData {
   intakeId: string;
+}
+
+export interface RouteIntakesJobData {
+  intakeIds: string[];
 }
 
 export type SlaClock = 'first_contact' | 'close';
@@ -49,6 +56,7 @@ export interface AutoAssignJobData {
 /** Deterministic job ids: relaying the same outbox row twice never creates two jobs. */
 export const jobIds = {
   routeIntake: (intakeId: string): string => `route-intake-${intakeId}`,
+  routeIntakes: (intakeIds: readonly string[]): string => `route-intakes-${createHash('sha256').update([...intakeIds].sort().join()).digest('hex').slice(0, 32)}`,
   slaCheck: (data: SlaCheckJobData): string =>
     `sla-${data.kind}-${data.clock}-${data.caseId}-${Date.parse(data.scheduledAt)}-${Date.parse(data.dueAt)}`,
   handoffDeadline: (handoffId: string): string => `handoff-deadline-${handoffId}`,

@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { DEFAULT_RULESET, classify, referenceMonthOf, rulesetOf } from '#libs/classification';
 import { routingConfigOf } from '#libs/regions';
 import { CasesService } from '#libs/cases';
 import { factsOf, Intake } from '#libs/intake';
-import { RegionsService } from '#libs/regions';
+import { RegionsService, type RegionSettings } from '#libs/regions';
 import { worklistFor } from './worklist-for.js';
 
 export type RoutingOutcome = 'routed' | 'referral_only' | 'already_routed';
@@ -47,33 +47,77 @@ export class RoutingService {
         .getOne();
       if (!intake) throw new Error(`Intake ${intakeId} does not exist`);
       if (intake.classification) return 'already_routed';
-
-      // One read of the region's settings serves the classifier (base route) and the case's SLA clocks.
-      const settings = await this.regions.settings(intake.regionCode);
-      const classification = classify(factsOf(intake), {
-        referenceMonth: referenceMonthOf(intake.receivedAt),
-        routing: routingConfigOf(settings),
-        ruleset: rulesetOf(settings.rulesetVersion ?? DEFAULT_RULESET.version) ?? DEFAULT_RULESET,
-      });
-      await manager.update(Intake, intake.id, { classification, classifiedAt: new Date() });
-      const worklist = worklistFor(classification, intake.regionCode);
-      if (worklist === null) return 'referral_only';
-      await this.cases.openRoutedCase(manager, {
-        intakeId: intake.id,
-        regionCode: worklist.regionCode,
-        team: worklist.team,
-        level: classification.level,
-        data: { route: classification.route, rules: classification.firedRules, rulesetVersion: classification.rulesetVersion },
-        markers: {
-          urgent: classification.urgent,
-          consentToConfirm: classification.consentToConfirm,
-          contradiction: classification.contradiction,
-        },
-      }, intake.receivedAt, settings);
-      // Debug: a line per intake would cost a write per routing at volume; failures are warnings.
-      this.logger.debug(`Intake ${intake.id} routed to ${worklist.regionCode ?? 'national'}/${worklist.team} (${classification.firedRules.join(',')})`);
-      return 'routed';
+      return this.route(manager, intake, await this.regions.settings(intake.regionCode));
     });
+  }
+
+  /**
+   * Routes a batch of intakes in one transaction: one lock query, one read of each region's settings, and a
+   * statement or two per intake. Intakes another process is routing right now are skipped (it routes them); routed
+   * ones are done already. When the batch fails as a whole (one intake's routing throws), each intake is routed on
+   * its own, so one bad intake holds up none of the others; the failures are thrown again for the job to retry.
+   */
+  async routeIntakes(intakeIds: readonly string[]): Promise<number> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const intakes = await manager
+          .createQueryBuilder(Intake, 'i')
+          .where('i.id IN (:...intakeIds)', { intakeIds })
+          .andWhere('i.classification IS NULL')
+          .orderBy('i.id')
+          .setLock('pessimistic_write')
+          .setOnLocked('skip_locked')
+          .getMany();
+        const settings = new Map<string | null, RegionSettings>();
+        let routed = 0;
+        for (const intake of intakes) {
+          if (!settings.has(intake.regionCode)) settings.set(intake.regionCode, await this.regions.settings(intake.regionCode));
+          if ((await this.route(manager, intake, settings.get(intake.regionCode)!)) === 'routed') routed += 1;
+        }
+        return routed;
+      });
+    } catch (batchError) {
+      if (intakeIds.length === 1) throw batchError;
+      let routed = 0;
+      const failures: string[] = [];
+      for (const id of intakeIds) {
+        try {
+          if ((await this.routeIntake(id)) === 'routed') routed += 1;
+        } catch (error) {
+          failures.push(`${id}: ${(error as Error).message}`);
+        }
+      }
+      if (failures.length > 0) throw new Error(`${failures.length} of ${intakeIds.length} intakes could not be routed (${failures[0]})`, { cause: batchError });
+      return routed;
+    }
+  }
+
+  /** Classifies one locked, unclassified intake and opens its case (inside the caller's transaction). */
+  private async route(manager: EntityManager, intake: Intake, settings: RegionSettings): Promise<RoutingOutcome> {
+    // One read of the region's settings serves the classifier (base route) and the case's SLA clocks.
+    const classification = classify(factsOf(intake), {
+      referenceMonth: referenceMonthOf(intake.receivedAt),
+      routing: routingConfigOf(settings),
+      ruleset: rulesetOf(settings.rulesetVersion ?? DEFAULT_RULESET.version) ?? DEFAULT_RULESET,
+    });
+    await manager.update(Intake, intake.id, { classification, classifiedAt: new Date() });
+    const worklist = worklistFor(classification, intake.regionCode);
+    if (worklist === null) return 'referral_only';
+    await this.cases.openRoutedCase(manager, {
+      intakeId: intake.id,
+      regionCode: worklist.regionCode,
+      team: worklist.team,
+      level: classification.level,
+      data: { route: classification.route, rules: classification.firedRules, rulesetVersion: classification.rulesetVersion },
+      markers: {
+        urgent: classification.urgent,
+        consentToConfirm: classification.consentToConfirm,
+        contradiction: classification.contradiction,
+      },
+    }, intake.receivedAt, settings);
+    // Debug: a line per intake would cost a write per routing at volume; failures are warnings.
+    this.logger.debug(`Intake ${intake.id} routed to ${worklist.regionCode ?? 'national'}/${worklist.team} (${classification.firedRules.join(',')})`);
+    return 'routed';
   }
 
   /**
