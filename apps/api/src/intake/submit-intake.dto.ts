@@ -152,6 +152,7 @@ export function toSubmission(dto: SubmitIntakeDto): IntakeSubmission {
     ...(dto.language === undefined ? {} : { language: dto.language }),
     ...(dto.person === undefined ? {} : { person: { ...dto.person } }),
     ...(dto.employer === undefined ? {} : { employer: { ...dto.employer } }),
-    ...(dto.contact === undefined || (dto.contact.email === undefined && dto.contact.phone === undefined) ? {} : { contact: { ...dto.contact } }),
+    // `contact: null` passes @IsOptional() and means the same as no contact.
+    ...(dto.contact?.email === undefined && dto.contact?.phone === undefined ? {} : { contact: { ...dto.contact } }),
   };
 }
