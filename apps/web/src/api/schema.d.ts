@@ -742,6 +742,11 @@ export interface components {
             /** @example /api/v1/intakes */
             instance?: string;
             errors?: components["schemas"]["FieldProblemDto"][];
+            /**
+             * @description The id of this request, as in the X-Request-Id response header: quote it when asking for help.
+             * @example 5f0c2a1e-8a4b-4f1d-9c3e-2b7d6e5a4c3b
+             */
+            requestId?: string;
         };
         RegionDto: {
             /** @example AM26 */
