@@ -18,6 +18,8 @@ import { RoutingModule } from '#libs/routing';
 import { ObservabilityModule } from '#libs/observability';
 import { RegionSettingsController } from './admin/region-settings.controller.js';
 import { RoutingFailuresController } from './admin/routing-failures.controller.js';
+import { FailedJobsController } from './admin/failed-jobs.controller.js';
+import { FailedJobsService } from './admin/failed-jobs.service.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { OperationalMetrics } from './metrics/operational-metrics.js';
 import { RegionsController } from './regions/regions.controller.js';
@@ -79,9 +81,10 @@ const WEB_ROOT = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../
     HealthController,
     RegionsController,
     RoutingFailuresController,
+    FailedJobsController,
     MetricsController,
   ],
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, AdminGuard, DemoSeeder, HttpDrain, OperationalMetrics],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, AdminGuard, DemoSeeder, HttpDrain, OperationalMetrics, FailedJobsService],
 })
 export class ApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
