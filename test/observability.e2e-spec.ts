@@ -116,6 +116,7 @@ describe('observability: metrics, request ids, JSON logs, failed jobs (real Post
     expect(sample(text, 'werkloket_overdue_cases', { region: 'AM26', team: 'werkbedrijf' })).toBe(0);
     const [{ rules }] = await db.query<{ rules: string[] }[]>(`SELECT classification->'firedRules' AS rules FROM intake WHERE tracking_code = $1`, [submitted.body.trackingCode]);
     for (const rule of rules) expect(sample(text, 'werkloket_classifications_total', { rule, route: 'werkbedrijf' })).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'werkloket_intakes_classified_total', { region: 'AM26', route: 'werkbedrijf' })).toBe(1);
     expect(sample(text, 'werkloket_login_failures_total')).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'werkloket_jobs_total', { queue: 'routing', outcome: 'completed' })).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'werkloket_metrics_source_up', { source: 'postgres' })).toBe(1);

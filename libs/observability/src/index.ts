@@ -6,6 +6,7 @@ export { metricsAuthorized } from './metrics-auth.js';
 export { MetricsPort } from './metrics-port.js';
 export {
   classifications,
+  classifiedIntakes,
   countClassification,
   httpRequestDuration,
   jobsFinished,

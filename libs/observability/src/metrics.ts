@@ -30,6 +30,13 @@ export const classifications = new Counter({
   registers: [processRegistry],
 });
 
+export const classifiedIntakes = new Counter({
+  name: 'werkloket_intakes_classified_total',
+  help: 'Intakes classified by routing, per region (national: none known) and route; once per intake.',
+  labelNames: ['region', 'route'] as const,
+  registers: [processRegistry],
+});
+
 export const jobsFinished = new Counter({
   name: 'werkloket_jobs_total',
   help: 'BullMQ job attempts finished by this worker process, per queue and outcome (a failed attempt may be retried).',
@@ -37,8 +44,9 @@ export const jobsFinished = new Counter({
   registers: [processRegistry],
 });
 
-/** Counts a stored classification once per fired rule. */
-export function countClassification(result: { route: string; firedRules: readonly string[] }): void {
+/** Counts a stored classification: the intake once for its region and route, and once per fired rule. */
+export function countClassification(result: { route: string; firedRules: readonly string[] }, regionCode: string | null): void {
+  classifiedIntakes.inc({ region: regionCode ?? 'national', route: result.route });
   if (result.firedRules.length === 0) classifications.inc({ rule: 'none', route: result.route });
   for (const rule of result.firedRules) classifications.inc({ rule, route: result.route });
 }

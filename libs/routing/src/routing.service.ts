@@ -34,7 +34,7 @@ interface Classified {
 }
 
 function countClassified(classified: readonly Classified[]): void {
-  for (const { result } of classified) countClassification(result);
+  for (const { result, regionCode } of classified) countClassification(result, regionCode);
 }
 
 /** Classifies an accepted intake and opens its case on the right worklist. Safe to run twice. */
