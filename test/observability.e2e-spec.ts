@@ -175,7 +175,7 @@ describe('observability: metrics, request ids, JSON logs, failed jobs (real Post
     const [{ id: intakeId }] = await db.query<{ id: string }[]>('SELECT id FROM intake WHERE tracking_code = $1', [submitted.body.trackingCode]);
     await request(t.http).post('/api/v1/auth/login').set('X-Request-Id', 'log-test-login').send({ username: 'demo-admin', password: 'wrong again' }).expect(401);
 
-    const routed = await eventually('the routing log line', async () => logLines().find((line) => line.context === 'RoutingService' && line.intakeId === intakeId));
+    const routed = await eventually('the routing log line', () => Promise.resolve(logLines().find((line) => line.context === 'RoutingService' && line.intakeId === intakeId)));
     expect(routed).toMatchObject({ queue: 'routing', jobName: JobName.RouteIntake, jobId: `route-intake-${intakeId}`, intakeId });
     const lines = logLines();
     expect(lines.find((line) => line.requestId === 'log-test-intake')).toMatchObject({ level: 'debug', msg: 'request', method: 'POST', route: '/api/v1/intakes', status: 201 });
