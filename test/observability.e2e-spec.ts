@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppLogger } from '#libs/observability';
-import { JobName, QueueName } from '#libs/queue';
+import { JobName, OutboxRelay, QueueName } from '#libs/queue';
 import { login, startTestApp, waitForClassification, type TestApp } from './support/test-app.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -84,6 +84,8 @@ describe('observability: metrics, request ids, JSON logs, failed jobs (real Post
     const submitted = await request(t.http).post('/api/v1/intakes').send(intake).expect(201);
     await waitForClassification(t.http, submitted.body.trackingCode);
     await request(t.http).post('/api/v1/auth/login').send({ username: 'demo-admin', password: 'wrong' }).expect(401);
+    // The case's deadline jobs follow its commit through the outbox: relay them now.
+    await t.app.get(OutboxRelay).flush();
 
     const anonymous = await request(t.http).get('/metrics').expect(401);
     expect(anonymous.headers['content-type']).toContain('application/problem+json');

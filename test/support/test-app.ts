@@ -79,8 +79,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     MIGRATION_DATABASE_URL: '',
     METRICS_TOKEN: options.production ? TEST_METRICS_TOKEN : '',
     METRICS_PORT: '',
-    // Errors only, like the Nest logger of the test apps: a request log line per request would drown the output.
-    LOG_LEVEL: 'error',
+    // The test apps print errors through Nest's console logger; the JSON request lines (a 503 each while a test
+    // takes the database away) would drown the output. A test about logs sets LOG_LEVEL itself.
+    LOG_LEVEL: 'silent',
     ...options.env,
   });
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bodyParser: false, logger: ['error'] });

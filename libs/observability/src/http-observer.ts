@@ -17,8 +17,8 @@ export function routeTemplateOf(request: Request, status: number): string {
 /**
  * First middleware of the app: gives the request its id (the caller's sane X-Request-Id, else a UUID), echoes it in
  * the X-Request-Id response header, and when the answer is sent observes its duration by route and status and writes
- * one log line: server errors at `error`, client errors at `info`, the rest at `debug` (LOG_LEVEL=debug logs every
- * request). The line holds the request id, method, route template, status and duration; no address, path or body.
+ * one log line: server errors at `error` (503, the database away, at `warn`), client errors at `info`, the rest at
+ * `debug` (LOG_LEVEL=debug logs every request). The line holds the request id, method, route template, status and duration; no address, path or body.
  */
 export function observeRequests(log: Pino) {
   return (request: Request, response: Response, next: NextFunction): void => {
@@ -35,7 +35,8 @@ export function observeRequests(log: Pino) {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = routeTemplateOf(request, status);
       httpRequestDuration.observe({ method: request.method, route, status: String(status) }, seconds);
-      const level = status >= 500 ? 'error' : status >= 400 ? 'info' : 'debug';
+      // 503 is the database briefly away: the service says so on purpose (and the problem filter warns once per cause).
+      const level = status === 503 ? 'warn' : status >= 500 ? 'error' : status >= 400 ? 'info' : 'debug';
       if (log.isLevelEnabled(level)) {
         log[level]({ requestId, method: request.method, route, status, durationMs: Math.round(seconds * 10_000) / 10 }, 'request');
       }
