@@ -33,6 +33,9 @@ describe('AppLogger', () => {
     expect(lines[0]).toMatchObject({ level: 'warn', requestId: 'req-1', context: 'ProblemDetailsFilter' });
     expect(lines[1]).toMatchObject({ queue: 'routing', jobName: 'route-intake', jobId: 'route-intake-abc', intakeId: '0b6f0c5e-3a9e-4f51-9a43-1f2b3c4d5e6f', context: 'RoutingService' });
     expect(JSON.stringify(lines[1])).not.toContain('never logged');
+    const batch = { id: 'route-intakes-1f2e', name: 'route-intakes', queueName: 'routing', data: { intakeIds: ['a1', 'b2'] } };
+    logContext.run(jobLogFields(batch), () => logger.warn('Batch failed', 'RoutingProcessor'));
+    expect(lines[2]).toMatchObject({ jobId: 'route-intakes-1f2e', intakeIds: 'a1,b2' });
   });
 
   it('follows Nest\'s error conventions: a stack before the context, or none', () => {
