@@ -81,6 +81,8 @@ describe('access control matrix (real PostgreSQL and Redis)', () => {
     ['audit chain check', 'get', () => '/api/v1/admin/audit/verify', () => undefined, row(403, 403, 403, 403, 403, 403, 'ok')],
     ['routing failures', 'get', () => '/api/v1/admin/routing-failures', () => undefined, row(403, 403, 403, 403, 403, 403, 'ok')],
     ['retry routing failures', 'post', () => '/api/v1/admin/routing-failures/retry', () => ({ intakeIds: ['00000000-0000-4000-8000-000000000000'] }), row(403, 403, 403, 403, 403, 403, 'ok')],
+    ['failed jobs', 'get', () => '/api/v1/admin/jobs/failed?queue=routing', () => undefined, row(403, 403, 403, 403, 403, 403, 'ok')],
+    ['retry failed jobs', 'post', () => '/api/v1/admin/jobs/failed/retry', () => ({ queue: 'routing', jobIds: ['no-such-job'] }), row(403, 403, 403, 403, 403, 403, 'ok')],
     ['rule suggestions', 'get', () => '/api/v1/reports/classification/suggestions?regionCode=AM26', () => undefined, row(403, 403, 403, 'ok', 403, 'ok', 'ok')],
     ['ruleset replay', 'post', () => '/api/v1/analysis/replay', () => ({ regionCode: 'AM26', rulesetVersion: '1.0.0' }), row(403, 403, 403, 'ok', 403, 'ok', 'ok')],
   ];

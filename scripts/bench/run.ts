@@ -265,6 +265,8 @@ function serviceEnv(databaseUrl: string, queuePrefix: string, port: number, jwtS
     NO_COLOR: '1',
     NODE_ENV: 'production',
     JWT_SECRET: jwtSecret,
+    // Production keeps /metrics closed: a token (nothing scrapes it here).
+    METRICS_TOKEN: randomBytes(32).toString('base64'),
     DATABASE_URL: databaseUrl,
     REDIS_URL: REDIS,
     QUEUE_PREFIX: queuePrefix,

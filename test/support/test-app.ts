@@ -15,6 +15,8 @@ export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgre
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** Random per test process: strong enough for production mode, and no test can lean on a known secret. */
 export const TEST_JWT_SECRET = randomBytes(32).toString('base64');
+/** Production needs /metrics closed; outside production the test apps leave it open unless a test sets a token. */
+export const TEST_METRICS_TOKEN = randomBytes(32).toString('base64');
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -75,6 +77,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     TRUST_PROXY: options.trustProxy ?? 'false',
     DOCS_ENABLED: '',
     MIGRATION_DATABASE_URL: '',
+    METRICS_TOKEN: options.production ? TEST_METRICS_TOKEN : '',
+    METRICS_PORT: '',
+    // The test apps print errors through Nest's console logger; the JSON request lines (a 503 each while a test
+    // takes the database away) would drown the output. A test about logs sets LOG_LEVEL itself.
+    LOG_LEVEL: 'silent',
     ...options.env,
   });
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bodyParser: false, logger: ['error'] });

@@ -15,8 +15,13 @@ import { StaffModule } from '#libs/staff';
 import { TrackingModule } from '#libs/tracking';
 import { ReportsModule } from '#libs/reports';
 import { RoutingModule } from '#libs/routing';
+import { ObservabilityModule } from '#libs/observability';
 import { RegionSettingsController } from './admin/region-settings.controller.js';
 import { RoutingFailuresController } from './admin/routing-failures.controller.js';
+import { FailedJobsController } from './admin/failed-jobs.controller.js';
+import { FailedJobsService } from './admin/failed-jobs.service.js';
+import { MetricsController } from './metrics/metrics.controller.js';
+import { OperationalMetrics } from './metrics/operational-metrics.js';
 import { RegionsController } from './regions/regions.controller.js';
 import { ReplayController } from './reports/replay.controller.js';
 import { ReportsController } from './reports/reports.controller.js';
@@ -43,6 +48,7 @@ const WEB_ROOT = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../
 @Module({
   imports: [
     ConfigModule,
+    ObservabilityModule,
     DatabaseModule,
     QueueModule,
     RegionsModule,
@@ -56,8 +62,8 @@ const WEB_ROOT = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../
     RateLimitModule,
     TerminusModule,
     // The pages (apps/web, built by Vite into dist/web) on the same port; every other path falls back to the
-    // single-page app's index.html, except the API, the OpenAPI document and the health check.
-    ServeStaticModule.forRoot({ rootPath: WEB_ROOT, exclude: /^\/(api|docs|health)(\/|$)/, serveStaticOptions: { index: 'index.html', maxAge: '1h' } }),
+    // single-page app's index.html, except the API, the OpenAPI document, the health check and the metrics.
+    ServeStaticModule.forRoot({ rootPath: WEB_ROOT, exclude: /^\/(api|docs|health|metrics)(\/|$)/, serveStaticOptions: { index: 'index.html', maxAge: '1h' } }),
   ],
   controllers: [
     IntakeController,
@@ -75,8 +81,10 @@ const WEB_ROOT = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../
     HealthController,
     RegionsController,
     RoutingFailuresController,
+    FailedJobsController,
+    MetricsController,
   ],
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, AdminGuard, DemoSeeder, HttpDrain],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, AdminGuard, DemoSeeder, HttpDrain, OperationalMetrics, FailedJobsService],
 })
 export class ApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -3,13 +3,16 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig } from '#libs/config';
+import { AppLogger } from '#libs/observability';
 import { exitWithinDrainTime } from '../../worker/src/exit-bound.js';
 import { startWorker } from '../../worker/src/start-worker.js';
 import { ApiModule } from './api.module.js';
 import { setupApp } from './setup-app.js';
 
 async function main(): Promise<void> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bodyParser: false });
+  // Nest's own lines wait until the JSON logger is in place, so every line of the process is JSON.
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bodyParser: false, bufferLogs: true });
+  app.useLogger(app.get(AppLogger));
   setupApp(app);
   const config = app.get(AppConfig);
   exitWithinDrainTime(config.shutdownDrainMs);

@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { AppConfig } from '#libs/config';
+import { AppLogger, bindRequestLogContext, observeRequests } from '#libs/observability';
 import { useSecurityHeaders } from './security/security-headers.js';
 import { HttpDrain } from './shutdown/http-drain.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
@@ -12,6 +13,8 @@ import { RejectUnsafeInputPipe } from './problem/reject-unsafe-input.pipe.js';
 /** Everything the HTTP app needs besides its module; shared by main.ts and the e2e tests. */
 export function setupApp(app: NestExpressApplication): void {
   const config = app.get(AppConfig);
+  // First of all: the request id (X-Request-Id kept when sane), its duration by route and status, its log line.
+  app.use(observeRequests(app.get(AppLogger).pino));
   useSecurityHeaders(app, config.isProduction);
   // Whose X-Forwarded-For is believed for req.ip, the client address of the rate limits (off unless TRUST_PROXY says).
   app.set('trust proxy', config.trustProxySetting);
@@ -19,6 +22,8 @@ export function setupApp(app: NestExpressApplication): void {
   app.useBodyParser('json', { limit: '32kb', strict: false });
   // The browser's staff session travels in cookies (see auth/session-cookies.ts).
   app.use(cookieParser());
+  // After the body parser: from here on every log line of the request carries its id.
+  app.use(bindRequestLogContext);
   app.use(app.get(HttpDrain).middleware);
   app.useGlobalPipes(
     new RejectUnsafeInputPipe(),

@@ -6,6 +6,10 @@ import { parseTrustProxy, type TrustProxy } from './trust-proxy.js';
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
 
+/** pino's levels, most severe first; `silent` logs nothing. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
 const DEV_JWT_SECRET = KNOWN_SECRETS[0];
 
 /**
@@ -128,6 +132,30 @@ export class AppConfig {
   @IsString()
   trustProxy?: string;
 
+  /** The least severe log line written (JSON lines on stdout). */
+  @IsIn(LOG_LEVELS)
+  logLevel: LogLevelName = 'info';
+
+  /**
+   * When set, /metrics answers only `Authorization: Bearer <this>`. Production refuses to start without it unless
+   * METRICS_PORT puts the metrics on a port of their own.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  metricsToken?: string;
+
+  /**
+   * Serve /metrics on this port (a small HTTP server of its own) instead of on PORT; a worker running alone serves
+   * its metrics only here. Keep the port inside the cluster network.
+   */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  metricsPort?: number;
+
   @IsOptional()
   @IsIn(['true', 'false'])
   demoSeed?: 'true' | 'false';
@@ -201,6 +229,9 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   DEMO_SEED: 'demoSeed',
   DEMO_CASES: 'demoCases',
   DOCS_ENABLED: 'docsEnabled',
+  LOG_LEVEL: 'logLevel',
+  METRICS_TOKEN: 'metricsToken',
+  METRICS_PORT: 'metricsPort',
 };
 
 /** Reads and validates the environment; throws a ConfigError naming every bad variable. */
@@ -220,6 +251,16 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   } else if (config.isProduction) {
     const weakness = weakSecretReason(config.jwtSecret);
     if (weakness) problems.push(`JWT_SECRET: ${weakness}`);
+  }
+  // The metrics tell how busy every worklist is and how often logins fail: not for the open internet.
+  if (config.isProduction && config.metricsToken === undefined && config.metricsPort === undefined) {
+    problems.push('METRICS_TOKEN: required when NODE_ENV=production, unless METRICS_PORT serves /metrics on a port of its own');
+  } else if (config.isProduction && config.metricsToken !== undefined) {
+    const weakness = weakSecretReason(config.metricsToken);
+    if (weakness) problems.push(`METRICS_TOKEN: ${weakness}`);
+  }
+  if (config.metricsPort !== undefined && config.metricsPort === config.port) {
+    problems.push('METRICS_PORT: must differ from PORT');
   }
   try {
     parseTrustProxy(config.trustProxy);

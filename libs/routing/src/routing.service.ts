@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { DEFAULT_RULESET, classify, referenceMonthOf, rulesetOf } from '#libs/classification';
+import { DEFAULT_RULESET, classify, referenceMonthOf, rulesetOf, type ClassificationResult } from '#libs/classification';
+import { countClassification } from '#libs/observability';
 import { routingConfigOf } from '#libs/regions';
 import { CasesService } from '#libs/cases';
 import { factsOf, Intake } from '#libs/intake';
@@ -26,6 +27,16 @@ export interface RoutingFailure {
   failedAt: Date;
 }
 
+/** A classification stored in a transaction: counted in the metrics once that transaction has committed. */
+interface Classified {
+  result: ClassificationResult;
+  regionCode: string | null;
+}
+
+function countClassified(classified: readonly Classified[]): void {
+  for (const { result, regionCode } of classified) countClassification(result, regionCode);
+}
+
 /** Classifies an accepted intake and opens its case on the right worklist. Safe to run twice. */
 @Injectable()
 export class RoutingService {
@@ -38,7 +49,8 @@ export class RoutingService {
   ) {}
 
   async routeIntake(intakeId: string): Promise<RoutingOutcome> {
-    return this.dataSource.transaction(async (manager) => {
+    const classified: Classified[] = [];
+    const outcome = await this.dataSource.transaction(async (manager): Promise<RoutingOutcome> => {
       // The row lock serialises concurrent runs of the same job; the second one finds the work done.
       const intake = await manager
         .createQueryBuilder(Intake, 'i')
@@ -47,8 +59,10 @@ export class RoutingService {
         .getOne();
       if (!intake) throw new Error(`Intake ${intakeId} does not exist`);
       if (intake.classification) return 'already_routed';
-      return this.route(manager, intake, await this.regions.settings(intake.regionCode));
+      return this.route(manager, intake, await this.regions.settings(intake.regionCode), classified);
     });
+    countClassified(classified);
+    return outcome;
   }
 
   /**
@@ -59,7 +73,8 @@ export class RoutingService {
    */
   async routeIntakes(intakeIds: readonly string[]): Promise<number> {
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      const classified: Classified[] = [];
+      const routedInBatch = await this.dataSource.transaction(async (manager) => {
         const intakes = await manager
           .createQueryBuilder(Intake, 'i')
           .where('i.id IN (:...intakeIds)', { intakeIds })
@@ -72,10 +87,12 @@ export class RoutingService {
         let routed = 0;
         for (const intake of intakes) {
           if (!settings.has(intake.regionCode)) settings.set(intake.regionCode, await this.regions.settings(intake.regionCode));
-          if ((await this.route(manager, intake, settings.get(intake.regionCode)!)) === 'routed') routed += 1;
+          if ((await this.route(manager, intake, settings.get(intake.regionCode)!, classified)) === 'routed') routed += 1;
         }
         return routed;
       });
+      countClassified(classified);
+      return routedInBatch;
     } catch (batchError) {
       if (intakeIds.length === 1) throw batchError;
       let routed = 0;
@@ -93,7 +110,7 @@ export class RoutingService {
   }
 
   /** Classifies one locked, unclassified intake and opens its case (inside the caller's transaction). */
-  private async route(manager: EntityManager, intake: Intake, settings: RegionSettings): Promise<RoutingOutcome> {
+  private async route(manager: EntityManager, intake: Intake, settings: RegionSettings, classified: Classified[]): Promise<RoutingOutcome> {
     // One read of the region's settings serves the classifier (base route) and the case's SLA clocks.
     const classification = classify(factsOf(intake), {
       referenceMonth: referenceMonthOf(intake.receivedAt),
@@ -101,6 +118,7 @@ export class RoutingService {
       ruleset: rulesetOf(settings.rulesetVersion ?? DEFAULT_RULESET.version) ?? DEFAULT_RULESET,
     });
     await manager.update(Intake, intake.id, { classification, classifiedAt: new Date() });
+    classified.push({ result: classification, regionCode: intake.regionCode });
     const worklist = worklistFor(classification, intake.regionCode);
     if (worklist === null) return 'referral_only';
     await this.cases.openRoutedCase(manager, {

@@ -5,6 +5,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { In, QueryFailedError, Repository } from 'typeorm';
 import { AuditService } from '#libs/audit';
 import type { Team } from '#libs/classification';
+import { loginFailures } from '#libs/observability';
 import { LoginBrake } from '#libs/rate-limit';
 import { RegionsService } from '#libs/regions';
 import { NATIONAL, type Actor, type StaffRole } from './access-policy.js';
@@ -99,6 +100,7 @@ export class StaffService {
     if (!caseWorker || !valid) {
       // The typed username is not logged: it may be a password typed in the wrong field.
       await this.audit.record({ actor: null, action: 'auth.login_failed', details: { client, knownUser: caseWorker !== null } });
+      loginFailures.inc();
       throw new StaffError('invalid_credentials', 'Unknown username or wrong password.');
     }
     await attempt.succeeded();

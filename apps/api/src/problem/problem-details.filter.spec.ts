@@ -6,7 +6,7 @@ import { ProblemDetailsFilter } from './problem-details.filter.js';
 import { RequestValidationError } from './problem.js';
 
 /** Runs the filter on an error and returns what the client would get. */
-function answer(error: unknown): { status: number; headers: Record<string, string>; type: string; body: Record<string, unknown> } {
+function answer(error: unknown, request: Record<string, unknown> = { originalUrl: '/api/v1/x?y=1' }): { status: number; headers: Record<string, string>; type: string; body: Record<string, unknown> } {
   const sent = { status: 0, headers: {} as Record<string, string>, type: '', body: {} as Record<string, unknown> };
   const response = {
     setHeader: (name: string, value: string) => void (sent.headers[name] = value),
@@ -14,7 +14,7 @@ function answer(error: unknown): { status: number; headers: Record<string, strin
     type: (type: string) => ((sent.type = type), response),
     json: (body: Record<string, unknown>) => void (sent.body = body),
   };
-  const host = { switchToHttp: () => ({ getRequest: () => ({ originalUrl: '/api/v1/x?y=1' }), getResponse: () => response }) } as unknown as ArgumentsHost;
+  const host = { switchToHttp: () => ({ getRequest: () => request, getResponse: () => response }) } as unknown as ArgumentsHost;
   new ProblemDetailsFilter().catch(error, host);
   return sent;
 }
@@ -50,6 +50,12 @@ describe('ProblemDetailsFilter', () => {
     expect(answer(released).status).toBe(503);
     expect(answer(new Error('Client has encountered a connection error and is not queryable')).status).toBe(503);
     expect(answer(new Error('Connection terminated unexpectedly')).status).toBe(503);
+  });
+
+  it('names the request id, as given to the request, in every answer', () => {
+    expect(answer(new CaseError('not_found', 'no'), { originalUrl: '/api/v1/cases/x', id: 'req-42' }).body).toMatchObject({ status: 404, requestId: 'req-42' });
+    expect(answer(new TypeError('boom'), { originalUrl: '/x', id: 'req-43' }).body).toMatchObject({ status: 500, requestId: 'req-43' });
+    expect(answer(new CaseError('not_found', 'no')).body).not.toHaveProperty('requestId');
   });
 
   it('answers anything else with a plain 500 that promises nothing', () => {

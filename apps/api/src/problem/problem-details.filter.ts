@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type Exception
 import type { Request, Response } from 'express';
 import { CaseError, type CaseErrorCode } from '#libs/cases';
 import { IntakeError, type IntakeErrorCode } from '#libs/intake';
+import { requestIdOf } from '#libs/observability';
 import { RateLimitError } from '#libs/rate-limit';
 import { StaffError, type StaffErrorCode } from '#libs/staff';
 import { RequestValidationError, type ProblemDetails } from './problem.js';
@@ -70,7 +71,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    const body = { ...this.toProblem(exception), instance: request.originalUrl.split('?')[0] };
+    // The request id (also in the X-Request-Id header and on every log line of the request) lets support find the logs.
+    const requestId = requestIdOf(request);
+    const body = { ...this.toProblem(exception), instance: request.originalUrl.split('?')[0], ...(requestId ? { requestId } : {}) };
     if (body.status === 503) response.setHeader('Retry-After', '30');
     if (exception instanceof RateLimitError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(body.status).type('application/problem+json').json(body);

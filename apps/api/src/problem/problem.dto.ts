@@ -13,4 +13,6 @@ export class ProblemDto {
   @ApiPropertyOptional() detail?: string;
   @ApiPropertyOptional({ example: '/api/v1/intakes' }) instance?: string;
   @ApiPropertyOptional({ type: [FieldProblemDto] }) errors?: FieldProblemDto[];
+  @ApiPropertyOptional({ example: '5f0c2a1e-8a4b-4f1d-9c3e-2b7d6e5a4c3b', description: 'The id of this request, as in the X-Request-Id response header: quote it when asking for help.' })
+  requestId?: string;
 }

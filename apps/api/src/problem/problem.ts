@@ -13,6 +13,8 @@ export interface ProblemDetails {
   detail?: string;
   instance?: string;
   errors?: FieldProblem[];
+  /** Extension member: the request's id, as in its X-Request-Id header and on its log lines. */
+  requestId?: string;
   /** Extension member of the health check: the state of each dependency. */
   checks?: Record<string, unknown>;
 }

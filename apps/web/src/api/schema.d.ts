@@ -621,6 +621,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/jobs/failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Jobs that failed after every attempt, newest first, per queue or all */
+        get: operations["FailedJobsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/jobs/failed/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run failed jobs of a queue again: some, or all (audited) */
+        post: operations["FailedJobsController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -742,6 +776,11 @@ export interface components {
             /** @example /api/v1/intakes */
             instance?: string;
             errors?: components["schemas"]["FieldProblemDto"][];
+            /**
+             * @description The id of this request, as in the X-Request-Id response header: quote it when asking for help.
+             * @example 5f0c2a1e-8a4b-4f1d-9c3e-2b7d6e5a4c3b
+             */
+            requestId?: string;
         };
         RegionDto: {
             /** @example AM26 */
@@ -1175,6 +1214,40 @@ export interface components {
             routed: number;
             /** @description Failed again: back on the list. */
             stillFailing: number;
+        };
+        FailedJobDto: {
+            /** @enum {string} */
+            queue: "routing" | "case-timers" | "assignment" | "maintenance";
+            /** @example route-intake-0b6f0c5e-3a9e-4f51-9a43-1f2b3c4d5e6f */
+            id: string;
+            /** @example route-intake */
+            name: string;
+            /** @description The payload: ids and dates only (e.g. intakeId). */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description Attempts made (each failed, with backoff in between). */
+            attemptsMade: number;
+            /** @description The first line of the last error, at most 200 characters. */
+            failedReason: string;
+            failedAt: string | null;
+            createdAt: string;
+        };
+        FailedJobsDto: {
+            /** @description Failed jobs in the queue(s) asked for, also beyond the limit. */
+            total: number;
+            /** @description The newest first. */
+            jobs: components["schemas"]["FailedJobDto"][];
+        };
+        RetryFailedJobsDto: {
+            /** @enum {string} */
+            queue: "routing" | "case-timers" | "assignment" | "maintenance";
+            /** @description The jobs to retry; absent or empty: every failed job of the queue. */
+            jobIds?: string[];
+        };
+        RetryFailedJobsResultDto: {
+            /** @description Jobs moved back to waiting, their attempts starting over (unknown or no longer failed ids are skipped). */
+            retried: number;
         };
     };
     responses: never;
@@ -3869,6 +3942,160 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RetryRoutingResultDto"];
+                };
+            };
+            /** @description No, an invalid or an expired token; or the account is no longer active. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Outside your role, region or team. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown, or outside your worklists (existence is not revealed). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not possible in the current state (e.g. an invalid status transition). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A field breaks the rules; `errors` names each one. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    FailedJobsController_list: {
+        parameters: {
+            query?: {
+                /** @description One queue; absent: all queues. */
+                queue?: "routing" | "case-timers" | "assignment" | "maintenance";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailedJobsDto"];
+                };
+            };
+            /** @description No, an invalid or an expired token; or the account is no longer active. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Outside your role, region or team. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown, or outside your worklists (existence is not revealed). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not possible in the current state (e.g. an invalid status transition). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A field breaks the rules; `errors` names each one. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    FailedJobsController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetryFailedJobsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetryFailedJobsResultDto"];
                 };
             };
             /** @description No, an invalid or an expired token; or the account is no longer active. */
