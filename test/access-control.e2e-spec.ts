@@ -82,6 +82,11 @@ describe('access control matrix (real PostgreSQL and Redis)', () => {
     ['routing failures', 'get', () => '/api/v1/admin/routing-failures', () => undefined, row(403, 403, 403, 403, 403, 403, 'ok')],
     ['retry routing failures', 'post', () => '/api/v1/admin/routing-failures/retry', () => ({ intakeIds: ['00000000-0000-4000-8000-000000000000'] }), row(403, 403, 403, 403, 403, 403, 'ok')],
     ['rule suggestions', 'get', () => '/api/v1/reports/classification/suggestions?regionCode=AM26', () => undefined, row(403, 403, 403, 'ok', 403, 'ok', 'ok')],
+    ['volume report', 'get', () => '/api/v1/reports/volume?regionCode=AM26', () => undefined, row(403, 403, 403, 'ok', 403, 'ok', 'ok')],
+    ['timeliness report', 'get', () => '/api/v1/reports/timeliness?regionCode=AM26', () => undefined, row(403, 403, 403, 'ok', 403, 'ok', 'ok')],
+    ['outcomes report', 'get', () => '/api/v1/reports/outcomes?regionCode=AM26', () => undefined, row(403, 403, 403, 'ok', 403, 'ok', 'ok')],
+    ['hand-offs report', 'get', () => '/api/v1/reports/handoffs?regionCode=AM26', () => undefined, row(403, 403, 403, 'ok', 403, 'ok', 'ok')],
+    ['trends report', 'get', () => '/api/v1/reports/trends?regionCode=AM26', () => undefined, row(403, 403, 403, 'ok', 403, 'ok', 'ok')],
     ['ruleset replay', 'post', () => '/api/v1/analysis/replay', () => ({ regionCode: 'AM26', rulesetVersion: '1.0.0' }), row(403, 403, 403, 'ok', 403, 'ok', 'ok')],
   ];
 

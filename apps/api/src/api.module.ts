@@ -20,6 +20,7 @@ import { RoutingFailuresController } from './admin/routing-failures.controller.j
 import { RegionsController } from './regions/regions.controller.js';
 import { ReplayController } from './reports/replay.controller.js';
 import { ReportsController } from './reports/reports.controller.js';
+import { OutcomeReportsController } from './reports/outcome-reports.controller.js';
 import { AuditController } from './admin/audit.controller.js';
 import { AdminGuard } from './admin/admin.guard.js';
 import { UsersController } from './admin/users.controller.js';
@@ -68,6 +69,7 @@ const WEB_ROOT = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../
     OverviewController,
     MeController,
     ReportsController,
+    OutcomeReportsController,
     ReplayController,
     UsersController,
     AuditController,
