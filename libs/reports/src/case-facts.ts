@@ -43,6 +43,10 @@ export interface CaseFacts {
   urgent: boolean;
   result: CaseResult | null;
   receivedAt: Date;
+  /** Mondays (YYYY-MM-DD, Amsterdam) of the weeks the question arrived, the case landed and it closed: the trends' weeks. */
+  receivedWeek: string;
+  landedWeek: string;
+  closedWeek: string | null;
   classifiedLevel: Level | null;
   classifiedRoute: Route | null;
   classifiedUrgent: boolean;
@@ -75,6 +79,9 @@ export function caseFacts(source: CaseSource, history: readonly StatusChange[], 
     urgent: source.urgent,
     result: source.result,
     receivedAt: source.receivedAt,
+    receivedWeek: time.weekOf(source.receivedAt),
+    landedWeek: time.weekOf(start),
+    closedWeek: source.closedAt ? time.weekOf(source.closedAt) : null,
     classifiedLevel: source.classification?.level ?? null,
     classifiedRoute: source.classification?.route ?? null,
     classifiedUrgent: source.classification?.urgent === true,

@@ -41,6 +41,17 @@ export class OutcomeReportsService {
     private readonly regions: RegionsService,
   ) {}
 
+  /**
+   * One report query in a transaction of its own, without JIT compilation (it costs more than it saves on these
+   * scans) and with room to aggregate in memory instead of on disk.
+   */
+  private query<T>(sql: string, params: unknown[]): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL jit = off; SET LOCAL work_mem = '32MB'`);
+      return manager.query<T>(sql, params);
+    });
+  }
+
   async report(name: OutcomeReportName, actor: Actor, filter: ReportFilter, now = new Date()): Promise<OutcomeReport> {
     const regionCodes = reportScope(actor, filter.regionCode);
     // Catch up on what changed since the sweep (bounded; the sweep does the rest).
@@ -60,7 +71,7 @@ export class OutcomeReportsService {
   }
 
   private async volume(regionCodes: string[] | null, filter: ReportFilter): Promise<OutcomeReport> {
-    const rows = await this.dataSource.query<Record<string, string | number>[]>(
+    const rows = await this.query<Record<string, string | number>[]>(
       `SELECT role, classified_level AS level, classified_route AS route,
               count(*)::int AS "questions",
               count(*) FILTER (WHERE classified_route = 'triage')::int AS "toTriage",
@@ -77,8 +88,8 @@ export class OutcomeReportsService {
 
   private async timeliness(regionCodes: string[] | null, filter: ReportFilter, now: Date): Promise<OutcomeReport> {
     const args = [...params(regionCodes, filter), now];
-    const [rows, bins] = await Promise.all([
-      this.dataSource.query<Record<string, string | number>[]>(
+    const [rows, ...histograms] = await Promise.all([
+      this.query<Record<string, string | number>[]>(
         `SELECT team, level, role,
                 count(*)::int AS "cases",
                 count(*) FILTER (WHERE first_contact_at IS NOT NULL)::int AS "contacted",
@@ -92,16 +103,22 @@ export class OutcomeReportsService {
          GROUP BY 1, 2, 3`,
         args,
       ),
-      this.dataSource.query<{ team: string; level: string; role: string; measure: string; value: number; count: number }[]>(
-        `SELECT team, level, role, m.measure, m.value, count(*)::int AS count
-         FROM report_case
-         CROSS JOIN LATERAL (VALUES ('contact', contact_tenths), ('close', close_tenths),
-                                    ('paused', CASE WHEN paused AND closed_at IS NOT NULL THEN paused_tenths END)) AS m(measure, value)
-         WHERE m.value IS NOT NULL AND ${scope('clock_started_at')}
-         GROUP BY 1, 2, 3, 4, 5`,
-        params(regionCodes, filter),
+      ...(
+        [
+          ['contact', 'contact_tenths', 'contact_tenths IS NOT NULL'],
+          ['close', 'close_tenths', 'close_tenths IS NOT NULL'],
+          ['paused', 'paused_tenths', 'paused AND closed_at IS NOT NULL'],
+        ] as const
+      ).map(([measure, column, where]) =>
+        this.query<{ team: string; level: string; role: string; measure: string; value: number; count: number }[]>(
+          `SELECT team, level, role, '${measure}' AS measure, ${column} AS value, count(*)::int AS count
+           FROM report_case WHERE ${where} AND ${scope('clock_started_at')}
+           GROUP BY 1, 2, 3, 5`,
+          params(regionCodes, filter),
+        ),
       ),
     ]);
+    const bins = (histograms as { team: string; level: string; role: string; measure: string; value: number; count: number }[][]).flat();
     const report = this.finish('timeliness', regionCodes, filter, TIMELINESS_SPEC, groups(rows, ['team', 'level', 'role'], bins));
     if (regionCodes?.length === 1) {
       const settings = await this.regions.settings(regionCodes[0]);
@@ -111,7 +128,7 @@ export class OutcomeReportsService {
   }
 
   private async outcomes(regionCodes: string[] | null, filter: ReportFilter): Promise<OutcomeReport> {
-    const rows = await this.dataSource.query<Record<string, string | number>[]>(
+    const rows = await this.query<Record<string, string | number>[]>(
       `SELECT level, team, role,
               count(*)::int AS "closed",
               count(*) FILTER (WHERE result = 'placed_in_work')::int AS "placed_in_work",
@@ -131,7 +148,7 @@ export class OutcomeReportsService {
     const where = `($1::text[] IS NULL OR to_region_code = ANY($1))
       AND ($2::timestamptz IS NULL OR requested_at >= $2) AND ($3::timestamptz IS NULL OR requested_at < $3)`;
     const [rows, bins] = await Promise.all([
-      this.dataSource.query<Record<string, string | number>[]>(
+      this.query<Record<string, string | number>[]>(
         `SELECT to_team AS "toTeam", from_team AS "fromTeam",
                 count(*)::int AS "requested",
                 count(*) FILTER (WHERE status = 'accepted')::int AS "accepted",
@@ -145,7 +162,7 @@ export class OutcomeReportsService {
          GROUP BY 1, 2`,
         params(regionCodes, filter),
       ),
-      this.dataSource.query<{ toTeam: string; fromTeam: string; value: number; count: number }[]>(
+      this.query<{ toTeam: string; fromTeam: string; value: number; count: number }[]>(
         `SELECT to_team AS "toTeam", from_team AS "fromTeam", 'response' AS measure, response_hours AS value, count(*)::int AS count
          FROM report_handoff WHERE response_hours IS NOT NULL AND ${where}
          GROUP BY 1, 2, 4`,
@@ -164,28 +181,28 @@ export class OutcomeReportsService {
     const to = filter.to ?? now;
     const from = filter.from ?? new Date(to.getTime() - DEFAULT_TREND_WEEKS * 7 * 86_400_000);
     const period = { from, to };
-    const week = (column: string) => `to_char(date_trunc('week', ${column} AT TIME ZONE 'Europe/Amsterdam'), 'YYYY-MM-DD')`;
+    const week = (column: string) => `${column}::text`;
     const during = (column: string) => `${column} >= $1 AND ${column} < $2`;
     const [weeks, received, closed, landed] = await Promise.all([
-      this.dataSource.query<{ week: string }[]>(
+      this.query<{ week: string }[]>(
         `SELECT to_char(w, 'YYYY-MM-DD') AS week FROM generate_series(date_trunc('week', $1::timestamptz AT TIME ZONE 'Europe/Amsterdam'),
            date_trunc('week', ($2::timestamptz - interval '1 millisecond') AT TIME ZONE 'Europe/Amsterdam'), interval '1 week') AS w`,
         [from, to],
       ),
-      this.dataSource.query<Record<string, string | number | null>[]>(
-        `SELECT ${week('received_at')} AS week, region_code AS region, count(*)::int AS "questions",
+      this.query<Record<string, string | number | null>[]>(
+        `SELECT ${week('received_week')} AS week, region_code AS region, count(*)::int AS "questions",
                 count(*) FILTER (WHERE classified_route = 'triage')::int AS "toTriage", count(*) FILTER (WHERE classified_urgent)::int AS "urgent"
          FROM report_case WHERE origin = 'routing' AND classified_route IS NOT NULL AND ${during('received_at')} GROUP BY 1, 2`,
         [from, to],
       ),
-      this.dataSource.query<Record<string, string | number | null>[]>(
-        `SELECT ${week('closed_at')} AS week, region_code AS region, count(*)::int AS "closed",
+      this.query<Record<string, string | number | null>[]>(
+        `SELECT ${week('closed_week')} AS week, region_code AS region, count(*)::int AS "closed",
                 count(*) FILTER (WHERE result IN ('placed_in_work', 'work_to_work'))::int AS "toWork"
          FROM report_case WHERE closed_at IS NOT NULL AND ${during('closed_at')} GROUP BY 1, 2`,
         [from, to],
       ),
-      this.dataSource.query<Record<string, string | number | null>[]>(
-        `SELECT ${week('clock_started_at')} AS week, region_code AS region,
+      this.query<Record<string, string | number | null>[]>(
+        `SELECT ${week('landed_week')} AS week, region_code AS region,
                 count(*) FILTER (WHERE first_contact_at IS NOT NULL OR first_contact_due_at < coalesce(closed_at, $3))::int AS "contactDue",
                 count(*) FILTER (WHERE first_contact_at <= first_contact_due_at)::int AS "contactWithinNorm"
          FROM report_case WHERE ${during('clock_started_at')} GROUP BY 1, 2`,

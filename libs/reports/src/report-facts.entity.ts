@@ -40,6 +40,16 @@ export class ReportCase {
   @Column('timestamptz', { name: 'received_at' })
   receivedAt!: Date;
 
+  /** The Monday (Amsterdam) of the week the question arrived, the case landed on its team, and it closed. */
+  @Column('date', { name: 'received_week' })
+  receivedWeek!: string;
+
+  @Column('date', { name: 'landed_week' })
+  landedWeek!: string;
+
+  @Column('date', { name: 'closed_week', nullable: true })
+  closedWeek!: string | null;
+
   /** The automatic classification of the question: where the rules sent it. */
   @Column('text', { name: 'classified_level', nullable: true })
   classifiedLevel!: Level | null;

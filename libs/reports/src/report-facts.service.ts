@@ -87,24 +87,23 @@ export class ReportFactsService {
   }
 
   private async rewrite(manager: EntityManager, ids: string[]): Promise<void> {
-    const [cases, changes, handoffs] = await Promise.all([
-      manager.query<CaseRow[]>(
+    // One connection (the transaction's): one query after the other.
+    const cases = await manager.query<CaseRow[]>(
         `SELECT c.id, c.origin, c.region_code, c.team, c.level, c.result, c.urgent, c.clock_started_at, c.first_contact_at,
                 c.first_contact_due_at, c.close_due_at, c.closed_at, c.paused_at, i.role, i.received_at,
                 i.classification - 'reasons' AS classification
          FROM "case" c JOIN intake i ON i.id = c.intake_id WHERE c.id = ANY($1::uuid[])`,
-        [ids],
-      ),
-      manager.query<{ case_id: string; at: Date; to_status: CaseStatus }[]>(
+      [ids],
+    );
+    const changes = await manager.query<{ case_id: string; at: Date; to_status: CaseStatus }[]>(
         `SELECT case_id, at, to_status FROM case_event WHERE case_id = ANY($1::uuid[]) AND to_status IS NOT NULL ORDER BY case_id, id`,
-        [ids],
-      ),
-      manager.query<{ id: string; case_id: string; from_region_code: string | null; from_team: Team; to_region_code: string | null; to_team: Team; status: HandoffStatus; requested_at: Date; respond_by: Date; responded_at: Date | null; overdue_at: Date | null }[]>(
+      [ids],
+    );
+    const handoffs = await manager.query<{ id: string; case_id: string; from_region_code: string | null; from_team: Team; to_region_code: string | null; to_team: Team; status: HandoffStatus; requested_at: Date; respond_by: Date; responded_at: Date | null; overdue_at: Date | null }[]>(
         `SELECT id, case_id, from_region_code, from_team, to_region_code, to_team, status, requested_at, respond_by, responded_at, overdue_at
          FROM handoff WHERE case_id = ANY($1::uuid[])`,
-        [ids],
-      ),
-    ]);
+      [ids],
+    );
     const history = new Map<string, StatusChange[]>();
     for (const change of changes) {
       const list = history.get(change.case_id) ?? [];
@@ -175,6 +174,9 @@ async function upsertCases(manager: EntityManager, facts: CaseFacts[]): Promise<
     ['urgent', 'boolean', (f) => f.urgent],
     ['result', 'text', (f) => f.result],
     ['received_at', 'timestamptz', (f) => iso(f.receivedAt)],
+    ['received_week', 'date', (f) => f.receivedWeek],
+    ['landed_week', 'date', (f) => f.landedWeek],
+    ['closed_week', 'date', (f) => f.closedWeek],
     ['classified_level', 'text', (f) => f.classifiedLevel],
     ['classified_route', 'text', (f) => f.classifiedRoute],
     ['classified_urgent', 'boolean', (f) => f.classifiedUrgent],

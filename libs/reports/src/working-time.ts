@@ -45,6 +45,15 @@ export class WorkingTimeIndex {
     return Math.max(0, Math.ceil(this.between(from, to) / WORKING_HOUR_MS));
   }
 
+  /** The Monday (YYYY-MM-DD, Amsterdam date) of the week `t` falls in: the trends' weeks. */
+  weekOf(t: Date | number): string {
+    const day = this.dayOf(typeof t === 'number' ? t : t.getTime());
+    // Day 0 is 1 January of firstYear; Date.UTC does the calendar arithmetic.
+    const date = new Date(Date.UTC(this.firstYear, 0, 1 + day));
+    const sinceMonday = (date.getUTCDay() + 6) % 7;
+    return new Date(Date.UTC(this.firstYear, 0, 1 + day - sinceMonday)).toISOString().slice(0, 10);
+  }
+
   private dayOf(ms: number): number {
     if (this.midnights.length === 0) this.addDay();
     if (!Number.isFinite(ms) || ms < this.midnights[0]) throw new RangeError(`Reports count from ${this.firstYear}; got ${ms}`);
