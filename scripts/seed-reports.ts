@@ -42,7 +42,7 @@ const GENERATE = `
          g % 23 = 0 AS urgent,
          g % 10 < 8 AS closed,
          g % 11 = 0 AS waited,
-         g % 10 = 9 AS handed_off,
+         (g / 7) % 10 = 9 AS handed_off,
          (ARRAY['placed_in_work','work_to_work','training_started','referred','withdrawn','no_contact','placed_in_work','referred'])[1 + (g / 3) % 8] AS result
   FROM generate_series(1, $1) AS g;
   ALTER TABLE gen ADD COLUMN team text, ADD COLUMN region text, ADD COLUMN intake_id uuid DEFAULT gen_random_uuid(), ADD COLUMN case_id uuid DEFAULT gen_random_uuid();

@@ -173,7 +173,7 @@ export class OutcomeReportsService {
   }
 
   /**
-   * Per week (Monday to Sunday, Amsterdam time) of the period: the scope's figures, and for each share the median
+   * Per whole week (Monday to Sunday, Amsterdam time) of the period: the scope's figures, and for each share the median
    * over the regions (the national median) of that region's share, over the regions with at least 5 cases in it
    * that week; shown when at least 5 regions count.
    */
@@ -181,32 +181,33 @@ export class OutcomeReportsService {
     const to = filter.to ?? now;
     const from = filter.from ?? new Date(to.getTime() - DEFAULT_TREND_WEEKS * 7 * 86_400_000);
     const period = { from, to };
-    const week = (column: string) => `${column}::text`;
-    const during = (column: string) => `${column} >= $1 AND ${column} < $2`;
-    const [weeks, received, closed, landed] = await Promise.all([
-      this.query<{ week: string }[]>(
-        `SELECT to_char(w, 'YYYY-MM-DD') AS week FROM generate_series(date_trunc('week', $1::timestamptz AT TIME ZONE 'Europe/Amsterdam'),
-           date_trunc('week', ($2::timestamptz - interval '1 millisecond') AT TIME ZONE 'Europe/Amsterdam'), interval '1 week') AS w`,
-        [from, to],
-      ),
+    // Whole weeks, from the Monday of `from` to the week of the day before `to`; filtered on the week columns, so that
+    // the scan over every region (for the national median) reads only the week indexes.
+    const weeks = await this.query<{ week: string }[]>(
+      `SELECT to_char(w, 'YYYY-MM-DD') AS week FROM generate_series(date_trunc('week', $1::timestamptz AT TIME ZONE 'Europe/Amsterdam'),
+         date_trunc('week', ($2::timestamptz - interval '1 millisecond') AT TIME ZONE 'Europe/Amsterdam'), interval '1 week') AS w`,
+      [from, to],
+    );
+    const range = [weeks[0]?.week ?? '1970-01-05', weeks.at(-1)?.week ?? '1970-01-05'];
+    const [received, closed, landed] = await Promise.all([
       this.query<Record<string, string | number | null>[]>(
-        `SELECT ${week('received_week')} AS week, region_code AS region, count(*)::int AS "questions",
+        `SELECT received_week::text AS week, region_code AS region, count(*)::int AS "questions",
                 count(*) FILTER (WHERE classified_route = 'triage')::int AS "toTriage", count(*) FILTER (WHERE classified_urgent)::int AS "urgent"
-         FROM report_case WHERE origin = 'routing' AND classified_route IS NOT NULL AND ${during('received_at')} GROUP BY 1, 2`,
-        [from, to],
+         FROM report_case WHERE origin = 'routing' AND classified_route IS NOT NULL AND received_week BETWEEN $1 AND $2 GROUP BY 1, 2`,
+        range,
       ),
       this.query<Record<string, string | number | null>[]>(
-        `SELECT ${week('closed_week')} AS week, region_code AS region, count(*)::int AS "closed",
+        `SELECT closed_week::text AS week, region_code AS region, count(*)::int AS "closed",
                 count(*) FILTER (WHERE result IN ('placed_in_work', 'work_to_work'))::int AS "toWork"
-         FROM report_case WHERE closed_at IS NOT NULL AND ${during('closed_at')} GROUP BY 1, 2`,
-        [from, to],
+         FROM report_case WHERE closed_week BETWEEN $1 AND $2 GROUP BY 1, 2`,
+        range,
       ),
       this.query<Record<string, string | number | null>[]>(
-        `SELECT ${week('landed_week')} AS week, region_code AS region,
+        `SELECT landed_week::text AS week, region_code AS region,
                 count(*) FILTER (WHERE first_contact_at IS NOT NULL OR first_contact_due_at < coalesce(closed_at, $3))::int AS "contactDue",
                 count(*) FILTER (WHERE first_contact_at <= first_contact_due_at)::int AS "contactWithinNorm"
-         FROM report_case WHERE ${during('clock_started_at')} GROUP BY 1, 2`,
-        [from, to, now],
+         FROM report_case WHERE landed_week BETWEEN $1 AND $2 GROUP BY 1, 2`,
+        [...range, now],
       ),
     ]);
     // Per week and region, every count.

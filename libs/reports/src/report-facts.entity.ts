@@ -11,6 +11,10 @@ import type { CaseResult, HandoffStatus } from '#libs/cases';
 @Index('report_case_received', ['regionCode', 'receivedAt'], { where: "origin = 'routing'" })
 @Index('report_case_landed', ['regionCode', 'clockStartedAt'])
 @Index('report_case_closed', ['regionCode', 'closedAt'], { where: 'closed_at IS NOT NULL' })
+// The weekly trends compare with every region: these serve them from the index alone.
+@Index('report_case_received_week', ['receivedWeek', 'regionCode', 'classifiedRoute', 'classifiedUrgent'], { where: "origin = 'routing'" })
+@Index('report_case_closed_week', ['closedWeek', 'regionCode', 'result'], { where: 'closed_week IS NOT NULL' })
+@Index('report_case_landed_week', ['landedWeek', 'regionCode', 'firstContactAt', 'firstContactDueAt', 'closedAt'])
 export class ReportCase {
   @PrimaryColumn('uuid', { name: 'case_id', primaryKeyConstraintName: 'report_case_pkey' })
   caseId!: string;

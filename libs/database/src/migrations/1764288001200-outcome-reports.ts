@@ -44,6 +44,9 @@ export class OutcomeReports1764288001200 implements MigrationInterface {
       CREATE INDEX report_case_received ON report_case (region_code, received_at) WHERE origin = 'routing';
       CREATE INDEX report_case_landed ON report_case (region_code, clock_started_at);
       CREATE INDEX report_case_closed ON report_case (region_code, closed_at) WHERE closed_at IS NOT NULL;
+      CREATE INDEX report_case_received_week ON report_case (received_week, region_code, classified_route, classified_urgent) WHERE origin = 'routing';
+      CREATE INDEX report_case_closed_week ON report_case (closed_week, region_code, result) WHERE closed_week IS NOT NULL;
+      CREATE INDEX report_case_landed_week ON report_case (landed_week, region_code, first_contact_at, first_contact_due_at, closed_at);
 
       CREATE TABLE report_handoff (
         handoff_id uuid NOT NULL,
