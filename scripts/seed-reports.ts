@@ -39,10 +39,11 @@ const GENERATE = `
          (ARRAY['jobseeker','jobseeker','jobseeker','worker','worker','self_employed','employer','on_behalf'])[1 + g % 8] AS role,
          (ARRAY['top','top','middle','middle','base','base','undetermined','out_of_scope'])[1 + (g / 8) % 8] AS level,
          g % 37 = 0 AS national,
-         g % 23 = 0 AS urgent,
-         g % 10 < 8 AS closed,
-         g % 11 = 0 AS waited,
-         (g / 7) % 10 = 9 AS handed_off,
+         -- Hashes of g, so that closing, waiting, hand-offs and urgency are independent of the region and each other.
+         abs(hashint4(g + 3)) % 23 = 0 AS urgent,
+         abs(hashint4(g)) % 10 < 8 AS closed,
+         abs(hashint4(g + 1)) % 11 = 0 AS waited,
+         abs(hashint4(g + 2)) % 10 = 9 AS handed_off,
          (ARRAY['placed_in_work','work_to_work','training_started','referred','withdrawn','no_contact','placed_in_work','referred'])[1 + (g / 3) % 8] AS result
   FROM generate_series(1, $1) AS g;
   ALTER TABLE gen ADD COLUMN team text, ADD COLUMN region text, ADD COLUMN intake_id uuid DEFAULT gen_random_uuid(), ADD COLUMN case_id uuid DEFAULT gen_random_uuid();

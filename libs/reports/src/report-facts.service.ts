@@ -56,14 +56,18 @@ export class ReportFactsService {
     });
   }
 
-  /** Refreshes until nothing is queued (or another refresher holds the lock). Returns the cases rewritten. */
-  async refreshAll(batch = 5000): Promise<number> {
+  /**
+   * Refreshes until nothing is queued, another refresher holds the lock, or `max` cases are done (a sweep after a
+   * bulk change leaves the rest to the next one). Returns the cases rewritten.
+   */
+  async refreshAll(batch = 5000, max = 50_000): Promise<number> {
     let total = 0;
-    for (;;) {
-      const done = await this.refresh(batch);
+    while (total < max) {
+      const done = await this.refresh(Math.min(batch, max - total));
       if (!done) return total;
       total += done;
     }
+    return total;
   }
 
   /**
