@@ -291,7 +291,7 @@ function ReportChart({ report }: { report: Report }) {
       <LineChart data={rows} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="name" />
-        <YAxis unit="%" />
+        <YAxis unit="%" domain={[0, 100]} />
         <Tooltip />
         <Legend />
         {keys.map((k, i) => (
@@ -305,7 +305,7 @@ function ReportChart({ report }: { report: Report }) {
       <BarChart data={rows} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="name" />
-        <YAxis unit={report.report === 'outcomes' || report.report === 'handoffs' ? '%' : undefined} />
+        {report.report === 'outcomes' || report.report === 'handoffs' ? <YAxis unit="%" domain={[0, 100]} /> : <YAxis />}
         <Tooltip />
         <Legend />
         {keys.map((k, i) => (
