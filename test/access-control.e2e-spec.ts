@@ -84,6 +84,11 @@ describe('access control matrix (real PostgreSQL and Redis)', () => {
     ['failed jobs', 'get', () => '/api/v1/admin/jobs/failed?queue=routing', () => undefined, row(403, 403, 403, 403, 403, 403, 'ok')],
     ['retry failed jobs', 'post', () => '/api/v1/admin/jobs/failed/retry', () => ({ queue: 'routing', jobIds: ['no-such-job'] }), row(403, 403, 403, 403, 403, 403, 'ok')],
     ['rule suggestions', 'get', () => '/api/v1/reports/classification/suggestions?regionCode=AM26', () => undefined, row(403, 403, 403, 'ok', 403, 'ok', 'ok')],
+    ['volume report', 'get', () => '/api/v1/reports/volume?regionCode=AM26', () => undefined, row(403, 403, 403, 'ok', 403, 'ok', 'ok')],
+    ['timeliness report', 'get', () => '/api/v1/reports/timeliness?regionCode=AM26', () => undefined, row(403, 403, 403, 'ok', 403, 'ok', 'ok')],
+    ['outcomes report', 'get', () => '/api/v1/reports/outcomes?regionCode=AM26', () => undefined, row(403, 403, 403, 'ok', 403, 'ok', 'ok')],
+    ['hand-offs report', 'get', () => '/api/v1/reports/handoffs?regionCode=AM26', () => undefined, row(403, 403, 403, 'ok', 403, 'ok', 'ok')],
+    ['trends report', 'get', () => '/api/v1/reports/trends?regionCode=AM26', () => undefined, row(403, 403, 403, 'ok', 403, 'ok', 'ok')],
     ['ruleset replay', 'post', () => '/api/v1/analysis/replay', () => ({ regionCode: 'AM26', rulesetVersion: '1.0.0' }), row(403, 403, 403, 'ok', 403, 'ok', 'ok')],
   ];
 

@@ -5,7 +5,7 @@ import { expectAccessible, expectNoHorizontalScroll } from './support/a11y.js';
 import { screenshot, staffPage } from './support/pages.js';
 
 const PUBLIC_PAGES = ['/', '/status', '/medewerkers/inloggen'];
-const STAFF_PAGES = ['/medewerkers', '/medewerkers/werklijst/AM26/werkbedrijf', '/medewerkers/overzicht/AM26', '/medewerkers/beheer'];
+const STAFF_PAGES = ['/medewerkers', '/medewerkers/werklijst/AM26/werkbedrijf', '/medewerkers/overzicht/AM26', '/medewerkers/beheer', '/medewerkers/rapportages?regio=AM26'];
 
 async function switchTo(page: Page, language: 'nl' | 'en'): Promise<void> {
   const name = language === 'en' ? 'English' : 'Nederlands';

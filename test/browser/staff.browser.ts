@@ -81,3 +81,30 @@ test('a coordinator assigns cases in bulk, and a new case shows up in an open wo
   await expect(page.getByText('demo-wsp').first()).toBeVisible();
   await expectAccessible(page, 'overview');
 });
+
+test('a coordinator reads the outcome reports by keyboard, at phone width too, and downloads a table as CSV', async ({ browser, request }) => {
+  await submitQuestion(request, { role: 'jobseeker', question: 'Ik zit in de bijstand en wil graag weer aan het werk.', person: { benefit: 'bijstand' } });
+  const page = await staffPage(browser, 'demo-coordinator');
+  await tabTo(page, /^\s*\|\s*\|\s*\|\s*Rapportages$/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Rapportages: uitkomsten' })).toBeVisible();
+  // Every chart has its table: the figures are readable without the chart.
+  await expect(page.getByRole('img', { name: /Staafdiagram: aantal vragen per rol/ })).toBeVisible();
+  const byRole = page.getByRole('table', { name: 'Vragen per rol' });
+  await expect(byRole.getByRole('rowheader', { name: 'Werkzoekende' })).toBeVisible();
+  await expect(byRole.getByRole('rowheader', { name: 'Totaal' })).toBeVisible();
+  await expect(page.getByText(/Aantallen van 1 tot 4 staan er als "< 5"/)).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Uitkomsten per niveau en team' })).toContainText('Totaal');
+  await tabTo(page, 'Regio');
+  await tabTo(page, 'Toon rapportages');
+  await page.keyboard.press('Enter');
+  const download = page.waitForEvent('download');
+  await tabTo(page, 'Download CSV: Vragen per rol');
+  await page.keyboard.press('Enter');
+  expect((await download).suggestedFilename()).toBe('werkloket-volume-byRole-AM26.csv');
+  await expectAccessible(page, 'reports page');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await screenshot(page, 'reports-mobile');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await screenshot(page, 'reports-desktop');
+});

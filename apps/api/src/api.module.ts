@@ -25,6 +25,7 @@ import { OperationalMetrics } from './metrics/operational-metrics.js';
 import { RegionsController } from './regions/regions.controller.js';
 import { ReplayController } from './reports/replay.controller.js';
 import { ReportsController } from './reports/reports.controller.js';
+import { OutcomeReportsController } from './reports/outcome-reports.controller.js';
 import { AuditController } from './admin/audit.controller.js';
 import { AdminGuard } from './admin/admin.guard.js';
 import { UsersController } from './admin/users.controller.js';
@@ -74,6 +75,7 @@ const WEB_ROOT = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../
     OverviewController,
     MeController,
     ReportsController,
+    OutcomeReportsController,
     ReplayController,
     UsersController,
     AuditController,

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { PublicLayout } from './components/PublicLayout';
 import { StaffLayout } from './components/StaffSession';
@@ -13,6 +14,9 @@ import { DashboardPage } from './pages/staff/DashboardPage';
 import { LoginPage } from './pages/staff/LoginPage';
 import { OverviewIndexPage, OverviewPage } from './pages/staff/OverviewPage';
 import { WorklistPage } from './pages/staff/WorklistPage';
+
+// The reports page brings the chart library: loaded only when someone opens it.
+const ReportsPage = lazy(() => import('./pages/staff/ReportsPage').then((module) => ({ default: module.ReportsPage })));
 
 const router = createBrowserRouter([
   {
@@ -37,6 +41,7 @@ const router = createBrowserRouter([
       { path: 'overzicht', element: <OverviewIndexPage /> },
       { path: 'overzicht/:regionCode', element: <OverviewPage /> },
       { path: 'beheer', element: <AdminPage /> },
+      { path: 'rapportages', element: <Suspense fallback={null}><ReportsPage /></Suspense> },
     ],
   },
 ]);

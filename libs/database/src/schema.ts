@@ -4,6 +4,7 @@ import { Case, CaseEvent, CaseNote, Handoff, ManualDecision } from '#libs/cases'
 import { Intake } from '#libs/intake';
 import { OutboxEntry } from '#libs/queue';
 import { GemeenteRecord, Pc4Record, RegionConfig, RegionRecord } from '#libs/regions';
+import { ReportCase, ReportDirtyCase, ReportHandoff } from '#libs/reports';
 import { CaseWorker } from '#libs/staff';
 import { MIGRATIONS } from './migrations/index.js';
 
@@ -26,6 +27,9 @@ export const ENTITIES = [
   ManualDecision,
   AuditEntry,
   AuditSeal,
+  ReportCase,
+  ReportHandoff,
+  ReportDirtyCase,
 ];
 
 /**

@@ -4,6 +4,7 @@ import { AssignmentService, CaseSweepsService } from '#libs/cases';
 import type { Team } from '#libs/classification';
 import { AuditService } from '#libs/audit';
 import { AppConfig } from '#libs/config';
+import { ReportFactsService } from '#libs/reports';
 import { RoutingService } from '#libs/routing';
 
 export interface SweepReport {
@@ -17,6 +18,8 @@ export interface SweepReport {
   personalDataRemoved: number;
   outboxPruned: number;
   auditSealed: number;
+  /** Cases whose outcome-report rows were brought up to date. */
+  reportRowsRefreshed: number;
 }
 
 /**
@@ -32,6 +35,7 @@ export class MaintenanceService {
     private readonly sweeps: CaseSweepsService,
     private readonly assignment: AssignmentService,
     private readonly audit: AuditService,
+    private readonly reportFacts: ReportFactsService,
   ) {}
 
   async sweep(now = new Date()): Promise<SweepReport> {
@@ -47,6 +51,7 @@ export class MaintenanceService {
       personalDataRemoved: await this.sweeps.removeExpiredPersonalData(now, this.config.retentionDays),
       outboxPruned: await this.sweeps.pruneOutbox(now),
       auditSealed: await this.audit.seal(),
+      reportRowsRefreshed: await this.reportFacts.refreshAll(),
     };
   }
 

@@ -4,3 +4,9 @@ export { suggestTerms, DEFAULT_SUGGESTION_OPTIONS, type RouteSuggestions, type S
 export { ReportsModule } from './reports.module.js';
 export { ReplayService, REPLAY_LIMIT, type ReplayReport } from './replay.service.js';
 export { compareReplay, type ReplayChange, type ReplayComparison, type ReplayedIntake } from './replay.js';
+export { OutcomeReportsService, OUTCOME_REPORTS, DEFAULT_TREND_WEEKS, type OutcomeReport, type OutcomeReportName } from './outcome-reports.service.js';
+export { ReportFactsService } from './report-facts.service.js';
+export { ReportCase, ReportDirtyCase, ReportHandoff } from './report-facts.entity.js';
+export { reportCsv, tableCsv } from './csv.js';
+export { SUPPRESSED, SUPPRESSED_SECONDARY, SUPPRESSION_THRESHOLD, NOT_APPLICABLE, type Figure, type FigureKind } from './disclosure.js';
+export type { ReportTable, ReportRow, ReportColumn } from './cube.js';

@@ -415,6 +415,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/volume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Questions received per role, level and route: to triage, urgent, secondary routes, referrals */
+        get: operations["OutcomeReportsController_volume"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/timeliness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Time to first contact and to close (median, 90th percentile, within the norm), time paused, per team, level and role */
+        get: operations["OutcomeReportsController_timeliness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Results of the cases closed in the period per level and team (placed in work, work to work, …) */
+        get: operations["OutcomeReportsController_outcomes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/handoffs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hand-offs per receiving team: count, acceptance rate, response time, returned */
+        get: operations["OutcomeReportsController_handoffs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/trends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Weekly trends of a region compared with the national median (26 weeks unless from is given) */
+        get: operations["OutcomeReportsController_trends"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/analysis/replay": {
         parameters: {
             query?: never;
@@ -1089,6 +1174,93 @@ export interface components {
         AvailabilityDto: {
             /** @description false while on leave: automatic assignment passes you by */
             available: boolean;
+        };
+        ReportScopeDto: {
+            regionCodes: string[] | "all";
+            from: string | null;
+            to: string | null;
+        };
+        SuppressionDto: {
+            /** @example 5 */
+            threshold: number;
+            /**
+             * @description A count from 1 to 4, or a figure derived from fewer than 5 cases.
+             * @example < 5
+             */
+            marker: string;
+            /**
+             * @description A count of 5 or more hidden so that a small count cannot be worked out from a total (and a share of it).
+             * @example x
+             */
+            secondaryMarker: string;
+            /** @example – */
+            notApplicable: string;
+        };
+        ReportColumnDto: {
+            /** @example questions */
+            key: string;
+            /** @enum {string} */
+            kind: "count" | "share" | "days" | "hours";
+        };
+        ReportRowDto: {
+            /**
+             * @description "total", or the row's dimension values joined by "/".
+             * @example top/werkbedrijf
+             */
+            key: string;
+            /**
+             * @description The dimension values of the row (empty for the total row).
+             * @example {
+             *       "level": "top",
+             *       "team": "werkbedrijf"
+             *     }
+             */
+            dims: {
+                [key: string]: string;
+            };
+            /** @description One figure per column key. */
+            cells: {
+                [key: string]: components["schemas"]["FigureDto"];
+            };
+        };
+        ReportTableDto: {
+            /** @example byLevel */
+            id: string;
+            /**
+             * @example [
+             *       "level"
+             *     ]
+             */
+            dimensions: string[];
+            columns: components["schemas"]["ReportColumnDto"][];
+            /** @description One row per dimension value (or combination present), then the total row. */
+            rows: components["schemas"]["ReportRowDto"][];
+        };
+        NormDto: {
+            /** @enum {string} */
+            team: "werkbedrijf" | "mobiliteitsteam" | "wsp" | "triage";
+            /** @enum {string} */
+            level: "top" | "middle" | "base" | "undetermined" | "out_of_scope";
+            firstContactDays: number;
+            closeDays: number;
+        };
+        OutcomeReportDto: {
+            /** @enum {string} */
+            report: "volume" | "timeliness" | "outcomes" | "handoffs" | "trends";
+            scope: components["schemas"]["ReportScopeDto"];
+            suppression: components["schemas"]["SuppressionDto"];
+            tables: components["schemas"]["ReportTableDto"][];
+            /** @description Timeliness of one region: its norms in working days per team and level. */
+            norms?: components["schemas"]["NormDto"][];
+        };
+        FigureDto: {
+            /** @description The figure; null when suppressed (display "< 5" or "x") or when there is nothing to compute (display "–"). Shares are fractions (0.25), durations working days or working hours. */
+            value: number | null;
+            /**
+             * @description The figure as shown and exported: a count ("12"), a share ("25.0%"), working days ("1.5"), working hours ("16"); "< 5" for a figure suppressed to protect privacy (a count from 1 to 4, or derived from fewer than 5 cases), "x" for a count hidden so that a small one cannot be worked out from a total, "–" when there is nothing to compute.
+             * @example < 5
+             */
+            display: string;
         };
         ReplayRequestDto: {
             /** @example AM26 */
@@ -3093,6 +3265,411 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No, an invalid or an expired token; or the account is no longer active. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Outside your role, region or team. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown, or outside your worklists (existence is not revealed). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not possible in the current state (e.g. an invalid status transition). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A field breaks the rules; `errors` names each one. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OutcomeReportsController_volume: {
+        parameters: {
+            query?: {
+                regionCode?: string;
+                from?: string;
+                to?: string;
+                /** @description Only this table of the report (JSON and CSV); in CSV one column per figure. */
+                table?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Volume of questions received in the period. Suppressed figures read "< 5" in JSON (value null) and CSV alike. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeReportDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description No, an invalid or an expired token; or the account is no longer active. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Outside your role, region or team. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown, or outside your worklists (existence is not revealed). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not possible in the current state (e.g. an invalid status transition). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A field breaks the rules; `errors` names each one. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OutcomeReportsController_timeliness: {
+        parameters: {
+            query?: {
+                regionCode?: string;
+                from?: string;
+                to?: string;
+                /** @description Only this table of the report (JSON and CSV); in CSV one column per figure. */
+                table?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Timeliness of the cases that landed on their team in the period. Suppressed figures read "< 5" in JSON (value null) and CSV alike. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeReportDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description No, an invalid or an expired token; or the account is no longer active. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Outside your role, region or team. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown, or outside your worklists (existence is not revealed). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not possible in the current state (e.g. an invalid status transition). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A field breaks the rules; `errors` names each one. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OutcomeReportsController_outcomes: {
+        parameters: {
+            query?: {
+                regionCode?: string;
+                from?: string;
+                to?: string;
+                /** @description Only this table of the report (JSON and CSV); in CSV one column per figure. */
+                table?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Results of the cases closed in the period. Suppressed figures read "< 5" in JSON (value null) and CSV alike. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeReportDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description No, an invalid or an expired token; or the account is no longer active. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Outside your role, region or team. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown, or outside your worklists (existence is not revealed). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not possible in the current state (e.g. an invalid status transition). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A field breaks the rules; `errors` names each one. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OutcomeReportsController_handoffs: {
+        parameters: {
+            query?: {
+                regionCode?: string;
+                from?: string;
+                to?: string;
+                /** @description Only this table of the report (JSON and CSV); in CSV one column per figure. */
+                table?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Hand-offs requested in the period, received by the region. Suppressed figures read "< 5" in JSON (value null) and CSV alike. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeReportDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description No, an invalid or an expired token; or the account is no longer active. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Outside your role, region or team. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown, or outside your worklists (existence is not revealed). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not possible in the current state (e.g. an invalid status transition). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A field breaks the rules; `errors` names each one. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OutcomeReportsController_trends: {
+        parameters: {
+            query?: {
+                regionCode?: string;
+                from?: string;
+                to?: string;
+                /** @description Only this table of the report (JSON and CSV); in CSV one column per figure. */
+                table?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Weekly figures and the national median. Suppressed figures read "< 5" in JSON (value null) and CSV alike. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeReportDto"];
+                    "text/csv": string;
+                };
             };
             /** @description No, an invalid or an expired token; or the account is no longer active. */
             401: {

@@ -52,7 +52,7 @@ function ErrorMessage({ id, error }: { id: string; error?: string | null }) {
 interface TextFieldProps extends BaseFieldProps {
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'email' | 'tel' | 'password' | 'number' | 'search';
+  type?: 'text' | 'email' | 'tel' | 'password' | 'number' | 'search' | 'date';
   autoComplete?: string;
   inputMode?: 'text' | 'numeric' | 'email' | 'tel';
   maxLength?: number;

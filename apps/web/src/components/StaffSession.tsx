@@ -141,6 +141,13 @@ export function StaffLayout() {
             </NavLink>
           </li>
         )}
+        {(value.isCoordinator || value.me.role === 'analyst') && (
+          <li>
+            <NavLink to="/medewerkers/rapportages" className={navClass}>
+              {t('staff.nav.reports')}
+            </NavLink>
+          </li>
+        )}
         {value.isAdmin && (
           <li>
             <NavLink to="/medewerkers/beheer" className={navClass}>

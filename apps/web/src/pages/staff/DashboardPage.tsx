@@ -147,7 +147,7 @@ export function DashboardPage() {
         )}
       </section>
 
-      {(isCoordinator || isAdmin) && (
+      {(isCoordinator || isAdmin || me.role === 'analyst') && (
         <section aria-labelledby="more-title" className="wl-section">
           <Heading2 id="more-title">{t('dashboard.moreTitle')}</Heading2>
           <ul className="wl-list">
@@ -156,6 +156,9 @@ export function DashboardPage() {
                 <AppLink to={`/medewerkers/overzicht/${code}`}>{t('dashboard.overviewLink', { region: regionName(code) })}</AppLink>
               </li>
             ))}
+            <li>
+              <AppLink to="/medewerkers/rapportages">{t('dashboard.reportsLink')}</AppLink>
+            </li>
             {isAdmin && (
               <li>
                 <AppLink to="/medewerkers/beheer">{t('dashboard.adminLink')}</AppLink>
