@@ -5,6 +5,7 @@ export type { OutboxMessage } from './outbox.js';
 export { OutboxEntry } from './outbox.entity.js';
 export { QueueModule } from './queue.module.js';
 export { RedisProbe } from './redis-probe.js';
+export { Queues } from './queues.js';
 export { withTimeout } from './with-timeout.js';
 export { redisKeyPrefix } from './redis-keys.js';
 export type { JsonObject, JsonScalar } from './json.js';

@@ -1,3 +1,4 @@
+import type { QueueName } from './queue-names.js';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { JsonObject } from './json.js';
 
@@ -10,7 +11,7 @@ export class OutboxEntry {
   id!: string;
 
   @Column('text')
-  queue!: string;
+  queue!: QueueName;
 
   @Column('text', { name: 'job_name' })
   jobName!: string;

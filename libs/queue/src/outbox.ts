@@ -1,4 +1,3 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import type { JsonObject } from './json.js';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bullmq';
@@ -6,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '#libs/config';
 import { OutboxEntry } from './outbox.entity.js';
 import { DEFAULT_JOB_OPTIONS, jobIds, JobName, QueueName } from './queue-names.js';
+import { Queues } from './queues.js';
 import { RedisProbe } from './redis-probe.js';
 import { withTimeout } from './with-timeout.js';
 
@@ -42,7 +42,6 @@ const REDIS_TIMEOUT_MS = 2000;
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
-  private readonly queues: ReadonlyMap<string, Queue>;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | null = null;
   private pendingKick = false;
@@ -52,19 +51,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly redisProbe: RedisProbe,
-    @InjectQueue(QueueName.Routing) routing: Queue,
-    @InjectQueue(QueueName.CaseTimers) caseTimers: Queue,
-    @InjectQueue(QueueName.Assignment) assignment: Queue,
-    @InjectQueue(QueueName.Maintenance) maintenance: Queue,
+    private readonly queues: Queues,
   ) {
-    this.queues = new Map([
-      [QueueName.Routing, routing],
-      [QueueName.CaseTimers, caseTimers],
-      [QueueName.Assignment, assignment],
-    ]);
     // Without a listener BullMQ prints every failed reconnect; one warning a minute tells the operator enough.
-    // The maintenance queue carries no outbox jobs, but it is registered in this process too and would print as well.
-    for (const queue of [...this.queues.values(), maintenance]) queue.on('error', (error: Error) => this.warnRedis(error));
+    for (const queue of queues.all.values()) queue.on('error', (error: Error) => this.warnRedis(error));
+  }
+
+  /** Rows committed but not yet handed to Redis, and the age of the oldest (for metrics). */
+  async backlog(): Promise<{ pending: number; oldestSeconds: number | null }> {
+    const [row] = await this.dataSource.query<{ pending: number; oldest: string | null }[]>(
+      `SELECT count(*)::int AS pending, extract(epoch FROM now() - min(created_at)) AS oldest FROM outbox WHERE dispatched_at IS NULL`,
+    );
+    return { pending: row.pending, oldestSeconds: row.oldest === null ? null : Math.max(0, Number(row.oldest)) };
   }
 
   private warnRedis(error: Error): void {
@@ -130,7 +128,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         const byQueue = new Map<Queue, OutboxEntry[]>();
         for (const row of rows) {
           const queue = this.queues.get(row.queue);
-          if (!queue) throw new Error(`Outbox row ${row.id} names unknown queue ${row.queue}`);
           byQueue.set(queue, [...(byQueue.get(queue) ?? []), row]);
         }
         const now = Date.now();

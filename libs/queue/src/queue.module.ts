@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '#libs/config';
 import { OutboxEntry } from './outbox.entity.js';
 import { OutboxRelay } from './outbox.js';
+import { Queues } from './queues.js';
 import { RedisProbe } from './redis-probe.js';
 import { QueueName } from './queue-names.js';
 import { redisKeyPrefix } from './redis-keys.js';
@@ -23,7 +24,7 @@ const queues = Object.values(QueueName).map((name) => BullModule.registerQueue({
     ...queues,
     TypeOrmModule.forFeature([OutboxEntry]),
   ],
-  providers: [OutboxRelay, RedisProbe],
-  exports: [...queues, OutboxRelay, RedisProbe],
+  providers: [Queues, OutboxRelay, RedisProbe],
+  exports: [...queues, Queues, OutboxRelay, RedisProbe],
 })
 export class QueueModule {}

@@ -1,7 +1,6 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import type { Job, Queue } from 'bullmq';
-import { QueueName, withTimeout } from '#libs/queue';
+import type { Job } from 'bullmq';
+import { Queues, QueueName, withTimeout } from '#libs/queue';
 
 export interface FailedJob {
   queue: QueueName;
@@ -24,28 +23,14 @@ const PAGE = 500;
 /** Jobs that used up their attempts (BullMQ's failed set, kept 14 days): listed for admins, and sent round again. */
 @Injectable()
 export class FailedJobsService {
-  private readonly queues: ReadonlyMap<QueueName, Queue>;
-
-  constructor(
-    @InjectQueue(QueueName.Routing) routing: Queue,
-    @InjectQueue(QueueName.CaseTimers) caseTimers: Queue,
-    @InjectQueue(QueueName.Assignment) assignment: Queue,
-    @InjectQueue(QueueName.Maintenance) maintenance: Queue,
-  ) {
-    this.queues = new Map<QueueName, Queue>([
-      [QueueName.Routing, routing],
-      [QueueName.CaseTimers, caseTimers],
-      [QueueName.Assignment, assignment],
-      [QueueName.Maintenance, maintenance],
-    ]);
-  }
+  constructor(private readonly queues: Queues) {}
 
   /** The newest failed jobs of one queue or of all, and how many there are in all. */
   async list(queueName: QueueName | undefined, limit: number): Promise<{ total: number; jobs: FailedJob[] }> {
-    const queues = queueName ? [queueName] : [...this.queues.keys()];
+    const queues = queueName ? [queueName] : [...this.queues.all.keys()];
     const perQueue = await withTimeout(
       Promise.all(queues.map(async (name) => {
-        const queue = this.queue(name);
+        const queue = this.queues.get(name);
         const [total, jobs] = await Promise.all([queue.getFailedCount(), queue.getFailed(0, limit - 1)]);
         return { total, jobs: jobs.filter((job): job is Job => job !== undefined && job !== null).map((job) => this.describe(name, job)) };
       })),
@@ -60,7 +45,7 @@ export class FailedJobsService {
    * to RETRY_ALL_LIMIT). An id that is unknown or no longer failed is skipped. Returns how many went back.
    */
   async retry(queueName: QueueName, jobIds: readonly string[] | undefined): Promise<number> {
-    const queue = this.queue(queueName);
+    const queue = this.queues.get(queueName);
     let retried = 0;
     const retryOne = async (job: Job | undefined): Promise<void> => {
       if (!job || !(await job.isFailed())) return;
@@ -83,12 +68,6 @@ export class FailedJobsService {
       if (retried === before) break;
     }
     return retried;
-  }
-
-  private queue(name: QueueName): Queue {
-    const queue = this.queues.get(name);
-    if (!queue) throw new Error(`Unknown queue ${name}`);
-    return queue;
   }
 
   private describe(queue: QueueName, job: Job): FailedJob {

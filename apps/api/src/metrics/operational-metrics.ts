@@ -1,11 +1,10 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { Gauge, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { TEAMS } from '#libs/classification';
 import { registerMetricsSource, unregisterMetricsSource, type MetricsSource } from '#libs/observability';
-import { QueueName, RedisProbe, withTimeout } from '#libs/queue';
+import { OutboxRelay, Queues, RedisProbe, withTimeout } from '#libs/queue';
 import { RegionsService } from '#libs/regions';
 import { RoutingService } from '#libs/routing';
 
@@ -38,12 +37,10 @@ export class OperationalMetrics implements OnApplicationBootstrap, OnApplication
     private readonly redisProbe: RedisProbe,
     private readonly routing: RoutingService,
     private readonly regions: RegionsService,
-    @InjectQueue(QueueName.Routing) routingQueue: Queue,
-    @InjectQueue(QueueName.CaseTimers) caseTimers: Queue,
-    @InjectQueue(QueueName.Assignment) assignment: Queue,
-    @InjectQueue(QueueName.Maintenance) maintenance: Queue,
+    private readonly outbox: OutboxRelay,
+    queues: Queues,
   ) {
-    this.queues = [routingQueue, caseTimers, assignment, maintenance].map((queue) => [queue.name, queue]);
+    this.queues = [...queues.all];
   }
 
   /** Renders this api's scrape-time series (after reading them fresh). */
@@ -88,10 +85,8 @@ export class OperationalMetrics implements OnApplicationBootstrap, OnApplication
 
   /** Three short reads; values are set only once all arrived in time, so a late answer changes nothing. */
   private async readPostgres(current: () => boolean): Promise<void> {
-    const [[outbox], worklists, backlog] = await Promise.all([
-      this.dataSource.query<{ pending: number; oldest: string | null }[]>(
-        `SELECT count(*)::int AS pending, extract(epoch FROM now() - min(created_at)) AS oldest FROM outbox WHERE dispatched_at IS NULL`,
-      ),
+    const [outbox, worklists, backlog] = await Promise.all([
+      this.outbox.backlog(),
       // Served by the partial index case_open_worklist (region_code, team, urgent, next_due_at) WHERE status <> 'closed'.
       this.dataSource.query<{ region_code: string | null; team: string; open: number; overdue: number }[]>(
         `SELECT region_code, team, count(*)::int AS open, (count(*) FILTER (WHERE next_due_at < now()))::int AS overdue
@@ -103,12 +98,12 @@ export class OperationalMetrics implements OnApplicationBootstrap, OnApplication
   }
 
   private setPostgres(
-    outbox: { pending: number; oldest: string | null },
+    outbox: { pending: number; oldestSeconds: number | null },
     worklists: { region_code: string | null; team: string; open: number; overdue: number }[],
     backlog: { oldestSeconds: number | null; failures: number },
   ): void {
     this.outboxPending.set(outbox.pending);
-    this.outboxOldest.set(outbox.oldest === null ? 0 : Math.max(0, Number(outbox.oldest)));
+    this.outboxOldest.set(outbox.oldestSeconds ?? 0);
     this.routingBacklog.set(backlog.oldestSeconds === null ? 0 : Math.max(0, backlog.oldestSeconds));
     this.routingFailed.set(backlog.failures);
     // Every worklist, at 0 when it has no open case, so an emptied worklist shows 0 instead of vanishing.
