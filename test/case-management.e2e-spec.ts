@@ -5,7 +5,7 @@ import type { Queue } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CaseTimersService } from '#libs/cases';
-import { OutboxRelay, QueueName } from '#libs/queue';
+import { OutboxRelay, QueueName, type SlaCheckJobData } from '#libs/queue';
 import { login, startTestApp, waitForClassification, type TestApp } from './support/test-app.js';
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -64,21 +64,27 @@ describe('case work for case workers and coordinators (real PostgreSQL and Redis
       const weekday = (iso: string) => new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
       for (const due of [firstContactDueAt, closeDueAt]) expect(['Sat', 'Sun']).not.toContain(weekday(due));
 
-      // The API's and the worker's outbox relays both deliver; wait until the four deadline jobs are in Redis.
+      // One deadline job waits per case at a time; each schedules the next when it runs. Walk the chain by running
+      // every job at the instant it is due (the API's and the worker's outbox relays both deliver).
       const timers = t.app.get<Queue>(getQueueToken(QueueName.CaseTimers));
-      const scheduled = async () =>
-        (await timers.getDelayed())
-          .filter((job) => (job.data as { caseId: string }).caseId === caseId)
-          .map((job) => `${(job.data as { kind: string }).kind}/${(job.data as { clock: string }).clock}`)
-          .sort();
-      const deadline = Date.now() + 10_000;
-      while ((await scheduled()).length < 4 && Date.now() < deadline) {
-        await t.app.get(OutboxRelay).flush();
-        await new Promise((resolve) => setTimeout(resolve, 50));
+      const caseTimers = t.worker!.get(CaseTimersService);
+      const scheduled = async () => (await timers.getDelayed()).filter((job) => (job.data as SlaCheckJobData).caseId === caseId);
+      const name = (job: { data: unknown }) => `${(job.data as SlaCheckJobData).kind}/${(job.data as SlaCheckJobData).clock}`;
+      const chain = ['warning/first_contact', 'breach/first_contact', 'warning/close', 'breach/close'];
+      for (let step = 0; step < chain.length; step += 1) {
+        const deadline = Date.now() + 10_000;
+        while ((await scheduled()).length <= step && Date.now() < deadline) {
+          await t.app.get(OutboxRelay).flush();
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        const jobs = await scheduled();
+        expect(jobs.map(name).sort()).toEqual(chain.slice(0, step + 1).sort());
+        const next = jobs.find((job) => name(job) === chain[step])!;
+        const dueAt = new Date(next.timestamp + next.delay);
+        expect(await caseTimers.slaCheck(next.data as SlaCheckJobData, dueAt)).toBe(step % 2 === 0 ? 'warned' : 'escalated');
       }
-      expect(await scheduled()).toEqual([
-        'breach/close', 'breach/first_contact', 'warning/close', 'warning/first_contact',
-      ]);
+      await t.app.get(OutboxRelay).flush();
+      expect((await scheduled()).map(name).sort()).toEqual([...chain].sort());
 
       const list = await request(t.http).get('/api/v1/worklists/AM26/mobiliteitsteam/cases').set(auth(token)).expect(200);
       const dues = list.body.map((c: { firstContactDueAt: string }) => Date.parse(c.firstContactDueAt));

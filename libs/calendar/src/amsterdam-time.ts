@@ -118,8 +118,18 @@ export function fromAmsterdam(local: LocalDateTime): Date {
   return new Date(candidates[0] ?? wallClock - offsetBefore);
 }
 
+/** Midnight of a day, remembered: working-time arithmetic asks for the same few days over and over. */
+const midnightByDay = new Map<number, number>();
+
 export function startOfDay(date: LocalDate): Date {
-  return fromAmsterdam({ ...date, ...MIDNIGHT });
+  const key = (date.year * 100 + date.month) * 100 + date.day;
+  let midnight = midnightByDay.get(key);
+  if (midnight === undefined) {
+    midnight = fromAmsterdam({ ...date, ...MIDNIGHT }).getTime();
+    if (midnightByDay.size >= 100_000) midnightByDay.clear();
+    midnightByDay.set(key, midnight);
+  }
+  return new Date(midnight);
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {

@@ -10,6 +10,11 @@ import { isWaitingForCitizen, meansContact, type CaseResult, type CaseStatus } f
 import { Case } from './case.entity.js';
 import { nextDue, resumeClocks, slaTargetFor, startClocks, warningAt } from './sla.js';
 
+type DeadlineFields = Pick<Case, 'id' | 'status' | 'pausedAt' | 'firstContactAt' | 'firstContactDueAt' | 'closeDueAt' | 'clockStartedAt'>;
+
+/** Where a deadline job stands among jobs due at the same instant: a clock's warning before its breach. */
+const rankOf = (clock: SlaClock, kind: 'warning' | 'breach'): number => (clock === 'first_contact' ? 0 : 2) + (kind === 'warning' ? 0 : 1);
+
 /**
  * The SLA clocks of a case: they start when the case lands on a worklist, stop for first contact, pause while
  * waiting for the citizen, and schedule delayed jobs that warn before a deadline and escalate when it passes.
@@ -73,32 +78,47 @@ export class CaseClocksService {
     return fields;
   }
 
-  /** Schedules warning and breach jobs for every running clock; stale jobs find their deadline moved and do nothing. */
-  async scheduleDeadlines(manager: EntityManager, c: Case, now = new Date()): Promise<void> {
-    await addToOutbox(manager, ...this.deadlineJobs(c, now));
+  /**
+   * The first deadline job of a case's running clocks (none while closed or paused). A case has one deadline job
+   * waiting at a time: each one, when it runs, schedules the one after it (`deadlineJobAfter`), so opening a case
+   * puts one delayed job on the queue instead of four.
+   */
+  deadlineJobs(c: DeadlineFields, now = new Date()): OutboxMessage[] {
+    return this.deadlineChain(c, now.toISOString()).slice(0, 1).map(({ message }) => message);
   }
 
-  /** The warning and breach jobs of a case's running clocks (none while closed or paused). */
-  deadlineJobs(c: Pick<Case, 'id' | 'status' | 'pausedAt' | 'firstContactAt' | 'firstContactDueAt' | 'closeDueAt' | 'clockStartedAt'>, now = new Date()): OutboxMessage[] {
+  /**
+   * The deadline job that comes after `handled` in the case's chain, scheduled as part of the same chain (same
+   * `scheduledAt`, so a repeated run schedules the same job id, which the outbox and the queue take once).
+   */
+  deadlineJobAfter(c: DeadlineFields, handled: SlaCheckJobData): OutboxMessage[] {
+    const chain = this.deadlineChain(c, handled.scheduledAt);
+    const handledDue = new Date(handled.dueAt);
+    const handledAt = handled.kind === 'breach' ? handledDue : warningAt(this.calendar, c.clockStartedAt, handledDue);
+    const handledRank = rankOf(handled.clock, handled.kind);
+    const next = chain.find(({ at, rank }) => at.getTime() > handledAt.getTime() || (at.getTime() === handledAt.getTime() && rank > handledRank));
+    return next ? [next.message] : [];
+  }
+
+  /** The warning and breach jobs of the running clocks, in the order they fall due. */
+  private deadlineChain(c: DeadlineFields, scheduledAt: string): { at: Date; rank: number; message: OutboxMessage }[] {
     if (c.status === 'closed' || c.pausedAt !== null) return [];
     const clocks: [SlaClock, Date | null][] = [
       ['first_contact', c.firstContactAt === null ? c.firstContactDueAt : null],
       ['close', c.closeDueAt],
     ];
-    return clocks.flatMap(([clock, due]) =>
-      due === null
-        ? []
-        : (['warning', 'breach'] as const).map((kind) => {
-            const data: SlaCheckJobData = { caseId: c.id, clock, kind, dueAt: due.toISOString(), scheduledAt: now.toISOString() };
-            return {
-              queue: QueueName.CaseTimers,
-              jobName: JobName.SlaCheck,
-              jobId: jobIds.slaCheck(data),
-              payload: { ...data },
-              deliverAt: kind === 'warning' ? warningAt(this.calendar, c.clockStartedAt, due) : due,
-            };
-          }),
-    );
+    return clocks
+      .flatMap(([clock, due]) =>
+        due === null
+          ? []
+          : (['warning', 'breach'] as const).map((kind) => {
+              const data: SlaCheckJobData = { caseId: c.id, clock, kind, dueAt: due.toISOString(), scheduledAt };
+              const at = kind === 'warning' ? warningAt(this.calendar, c.clockStartedAt, due) : due;
+              const message: OutboxMessage = { queue: QueueName.CaseTimers, jobName: JobName.SlaCheck, jobId: jobIds.slaCheck(data), payload: { ...data }, deliverAt: at };
+              return { at, rank: rankOf(clock, kind), message };
+            }),
+      )
+      .sort((a, b) => a.at.getTime() - b.at.getTime() || a.rank - b.rank);
   }
 
   async requestAutoAssignment(manager: EntityManager, worklist: WorklistKey, known?: RegionSettings): Promise<void> {

@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { HandoffDeadlineJobData, SlaCheckJobData } from '#libs/queue';
+import { addToOutbox, type HandoffDeadlineJobData, type SlaCheckJobData } from '#libs/queue';
 import { CaseEvent } from './case-event.entity.js';
-import { CaseWriter } from './case-writer.js';
+import { CaseClocksService } from './case-clocks.service.js';
+import { CaseWriter, type LockedCase } from './case-writer.js';
 import { HandoffsService } from './handoffs.service.js';
 
 /** What the delayed deadline jobs do when they fire. Each is idempotent: stale or repeated runs change nothing. */
@@ -14,6 +15,7 @@ export class CaseTimersService {
     private readonly dataSource: DataSource,
     private readonly writer: CaseWriter,
     private readonly handoffs: HandoffsService,
+    private readonly clocks: CaseClocksService,
   ) {}
 
   async slaCheck(job: SlaCheckJobData, now = new Date()): Promise<string> {
@@ -30,13 +32,20 @@ export class CaseTimersService {
 
   /**
    * Handles a deadline job. Does nothing when the case closed, the clock stopped or paused, or the deadline moved
-   * (the job is stale); so running it twice, or late, is harmless.
+   * (the job is stale); so running it twice, or late, is harmless. Then it schedules the case's next deadline job,
+   * unless the deadlines moved or paused (whatever moved them scheduled a chain of their own).
    */
   private async checkDeadline(manager: EntityManager, job: SlaCheckJobData, now: Date): Promise<'warned' | 'escalated' | 'stale'> {
     const c = await this.writer.lock(manager, job.caseId);
     if (!c || c.status === 'closed' || c.pausedAt !== null) return 'stale';
     const due = job.clock === 'first_contact' ? (c.firstContactAt === null ? c.firstContactDueAt : null) : c.closeDueAt;
-    if (due === null || due.toISOString() !== job.dueAt) return 'stale';
+    if (due !== null && due.toISOString() !== job.dueAt) return 'stale';
+    const outcome = due === null ? 'stale' : await this.fire(manager, c, job, due, now);
+    await addToOutbox(manager, ...this.clocks.deadlineJobAfter(c, job));
+    return outcome;
+  }
+
+  private async fire(manager: EntityManager, c: LockedCase, job: SlaCheckJobData, due: Date, now: Date): Promise<'warned' | 'escalated' | 'stale'> {
     const type = job.kind === 'warning' ? 'sla_warning' : 'sla_escalated';
     const already = await manager
       .createQueryBuilder(CaseEvent, 'e')

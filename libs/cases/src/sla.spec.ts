@@ -49,5 +49,7 @@ describe('case clocks in working days', () => {
     expect(warningAt(calendar, at('2026-06-01T08:00:00Z'), at('2026-06-15T08:00:00Z')).toISOString()).toBe('2026-06-12T08:00:00.000Z');
     // An 8-hour clock is warned 2 hours ahead.
     expect(warningAt(calendar, at('2026-06-01T08:00:00Z'), at('2026-06-01T16:00:00Z')).toISOString()).toBe('2026-06-01T14:00:00.000Z');
+    // A deadline before its clock's start: no time to warn in, the warning falls on the deadline.
+    expect(warningAt(calendar, at('2026-06-02T08:00:00Z'), at('2026-06-01T16:00:00Z')).toISOString()).toBe('2026-06-01T16:00:00.000Z');
   });
 });

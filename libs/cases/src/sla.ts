@@ -65,6 +65,8 @@ const WORKING_DAY_MS = 24 * 3600 * 1000;
  */
 export function warningAt(calendar: WorkingDayCalendar, start: Date, due: Date): Date {
   const span = calendar.workingTimeBetween(start, due);
+  // A deadline at or before its clock's start (edited data) leaves no time to warn in: the warning is due with it.
+  if (span <= 0) return due;
   const lead = Math.min(WORKING_DAY_MS, span / 4);
   return calendar.addWorkingDuration(start, span - lead);
 }

@@ -16,9 +16,7 @@ export interface Consent {
 @Unique('intake_tracking_code_key', ['trackingCode'])
 @Unique('intake_idempotency_key_key', ['idempotencyKey'])
 @Index('intake_received', ['receivedAt'])
-// intake_unrouted (migration 1764288000700) has the same definition as intake_unclassified (1764288000400).
 @Index('intake_unclassified', ['receivedAt'], { where: 'classification IS NULL' })
-@Index('intake_unrouted', ['receivedAt'], { where: 'classification IS NULL' })
 @Index('intake_personal_data_kept', ['receivedAt'], { where: 'personal_data_removed_at IS NULL' })
 export class Intake {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'intake_pkey' })

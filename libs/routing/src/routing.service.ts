@@ -29,8 +29,19 @@ export interface RoutingFailure {
 
 /** A classification stored in a transaction: counted in the metrics once that transaction has committed. */
 interface Classified {
+  intakeId: string;
   result: ClassificationResult;
   regionCode: string | null;
+}
+
+/** Stores the intakes' classifications in one statement: one round trip per batch instead of one per intake. */
+async function markClassified(manager: EntityManager, classified: readonly Classified[]): Promise<void> {
+  if (classified.length === 0) return;
+  await manager.query(
+    `UPDATE intake SET classification = c.result, classified_at = now()
+     FROM jsonb_to_recordset($1::jsonb) AS c(id uuid, result jsonb) WHERE intake.id = c.id`,
+    [JSON.stringify(classified.map(({ intakeId, result }) => ({ id: intakeId, result })))],
+  );
 }
 
 function countClassified(classified: readonly Classified[]): void {
@@ -59,7 +70,9 @@ export class RoutingService {
         .getOne();
       if (!intake) throw new Error(`Intake ${intakeId} does not exist`);
       if (intake.classification) return 'already_routed';
-      return this.route(manager, intake, await this.regions.settings(intake.regionCode), classified);
+      const routed = await this.route(manager, intake, await this.regions.settings(intake.regionCode), classified);
+      await markClassified(manager, classified);
+      return routed;
     });
     countClassified(classified);
     return outcome;
@@ -89,6 +102,7 @@ export class RoutingService {
           if (!settings.has(intake.regionCode)) settings.set(intake.regionCode, await this.regions.settings(intake.regionCode));
           if ((await this.route(manager, intake, settings.get(intake.regionCode)!, classified)) === 'routed') routed += 1;
         }
+        await markClassified(manager, classified);
         return routed;
       });
       countClassified(classified);
@@ -109,7 +123,10 @@ export class RoutingService {
     }
   }
 
-  /** Classifies one locked, unclassified intake and opens its case (inside the caller's transaction). */
+  /**
+   * Classifies one locked, unclassified intake and opens its case (inside the caller's transaction); the caller
+   * stores the classifications of all the intakes it routed with `markClassified`, in one statement.
+   */
   private async route(manager: EntityManager, intake: Intake, settings: RegionSettings, classified: Classified[]): Promise<RoutingOutcome> {
     // One read of the region's settings serves the classifier (base route) and the case's SLA clocks.
     const classification = classify(factsOf(intake), {
@@ -117,8 +134,7 @@ export class RoutingService {
       routing: routingConfigOf(settings),
       ruleset: rulesetOf(settings.rulesetVersion ?? DEFAULT_RULESET.version) ?? DEFAULT_RULESET,
     });
-    await manager.update(Intake, intake.id, { classification, classifiedAt: new Date() });
-    classified.push({ result: classification, regionCode: intake.regionCode });
+    classified.push({ intakeId: intake.id, result: classification, regionCode: intake.regionCode });
     const worklist = worklistFor(classification, intake.regionCode);
     if (worklist === null) return 'referral_only';
     await this.cases.openRoutedCase(manager, {
