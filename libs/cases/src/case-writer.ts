@@ -12,6 +12,12 @@ import { Handoff } from './handoff.entity.js';
 import type { CaseOrigin } from './case.entity.js';
 import type { Level, Team } from '#libs/classification';
 
+/** What the `created` event of a new case says. */
+export interface NewCaseEvent {
+  note?: string | null;
+  data?: JsonObject;
+}
+
 declare const lockedByWriter: unique symbol;
 /** A case row locked by the case writer in the current transaction: the only kind of case that can be changed. */
 export type LockedCase = Case & { readonly [lockedByWriter]: true };
@@ -65,38 +71,73 @@ export class CaseWriter {
   }
 
   /** Opens a case on a worklist: new, unassigned, with fresh clocks; its `created` event and audit entry. */
-  async open(manager: EntityManager, actor: AuditActor | null, input: NewCase, event: { note?: string | null; data?: JsonObject } = {}): Promise<LockedCase> {
-    assertInTransaction(manager);
-    const now = new Date();
-    const worklist = { regionCode: input.regionCode, team: input.team };
-    const landing = await this.clocks.landing(worklist, input.level, input.clockStart, input.settings, input.urgent ?? false);
-    const values: Partial<Case> = {
-      id: randomUUID(),
-      intakeId: input.intakeId,
-      origin: input.origin,
-      parentCaseId: input.parentCaseId ?? null,
-      regionCode: input.regionCode,
-      team: input.team,
-      level: input.level,
-      urgent: input.urgent ?? false,
-      consentToConfirm: input.consentToConfirm ?? false,
-      contradiction: input.contradiction ?? false,
-      status: 'new',
-      assignedTo: null,
-      createdAt: now,
-      updatedAt: now,
-      ...landing.fields,
-    };
-    const deadlines = this.clocks.deadlineJobs({ ...(values as Case) }, now);
-    const assignment = await this.clocks.autoAssignmentJob(worklist, landing.settings);
-    // Inserted in this transaction: nobody else can see it, let alone hold it.
-    const opened = await this.write(manager, actor, { insert: values }, {
-      event: 'created',
-      note: event.note ?? null,
-      data: event.data ?? {},
-      details: { regionCode: input.regionCode, team: input.team, origin: input.origin },
-    }, null, 'new', [...deadlines, ...(assignment ? [assignment] : [])]);
+  async open(manager: EntityManager, actor: AuditActor | null, input: NewCase, event: NewCaseEvent = {}): Promise<LockedCase> {
+    const [opened] = await this.openAll(manager, actor, [{ input, event }]);
     return opened;
+  }
+
+  /**
+   * Opens cases as `open` does, all in one statement (rows, `created` events, audit entries, jobs): routing opens a
+   * batch of intakes' cases in one round trip. Returns them in the order given.
+   */
+  async openAll(manager: EntityManager, actor: AuditActor | null, cases: readonly { input: NewCase; event?: NewCaseEvent }[]): Promise<LockedCase[]> {
+    assertInTransaction(manager);
+    if (cases.length === 0) return [];
+    const now = new Date();
+    const rows: Partial<Case>[] = [];
+    const history: { case_id: string; data: JsonObject; note: string | null; details: JsonObject }[] = [];
+    const jobs: OutboxMessage[] = [];
+    for (const { input, event = {} } of cases) {
+      const worklist = { regionCode: input.regionCode, team: input.team };
+      const landing = await this.clocks.landing(worklist, input.level, input.clockStart, input.settings, input.urgent ?? false);
+      const values: Partial<Case> = {
+        id: randomUUID(),
+        intakeId: input.intakeId,
+        origin: input.origin,
+        parentCaseId: input.parentCaseId ?? null,
+        regionCode: input.regionCode,
+        team: input.team,
+        level: input.level,
+        urgent: input.urgent ?? false,
+        consentToConfirm: input.consentToConfirm ?? false,
+        contradiction: input.contradiction ?? false,
+        status: 'new',
+        assignedTo: null,
+        createdAt: now,
+        updatedAt: now,
+        ...landing.fields,
+      };
+      rows.push(values);
+      history.push({ case_id: values.id!, data: event.data ?? {}, note: event.note ?? null, details: { regionCode: input.regionCode, team: input.team, origin: input.origin } });
+      jobs.push(...this.clocks.deadlineJobs({ ...(values as Case) }, now));
+      const assignment = await this.clocks.autoAssignmentJob(worklist, landing.settings);
+      if (assignment) jobs.push(assignment);
+    }
+    const records = rows.map((values) => Object.fromEntries(columnsOf(manager, values)));
+    const columns = Object.keys(records[0]);
+    if (records.some((record) => Object.keys(record).length !== columns.length)) throw new Error('Cases opened together must set the same columns');
+    const actorId = actor?.id ?? null;
+    // Inserted in this transaction: nobody else can see them, let alone hold them.
+    const inserted = await manager.query<Record<string, unknown>[]>(
+      `WITH input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(case_id uuid, data jsonb, note text, details jsonb)),
+       row AS (
+         INSERT INTO "case" (${columns.map((name) => `"${name}"`).join(', ')})
+         SELECT ${columns.map((name) => `"${name}"`).join(', ')} FROM jsonb_populate_recordset(NULL::"case", $2::jsonb)
+         RETURNING *),
+       event AS (
+         INSERT INTO case_event (case_id, actor_id, type, from_status, to_status, data, note)
+         SELECT row.id, $3::uuid, 'created', NULL, 'new', input.data, input.note
+         FROM row JOIN input ON input.case_id = row.id RETURNING id, case_id),
+       audit AS (
+         INSERT INTO audit_log (actor_id, actor_username, action, case_id, reason, details)
+         SELECT $3::uuid, $4, 'case.created', event.case_id, NULL, input.details || jsonb_build_object('caseEventId', event.id::text)
+         FROM event JOIN input ON input.case_id = event.case_id),
+       jobs AS (${OUTBOX_INSERT('$5')})
+       SELECT * FROM row`,
+      [JSON.stringify(history), JSON.stringify(records), actorId, actor?.username ?? null, outboxRecords(jobs)],
+    );
+    const byId = new Map(inserted.map((row) => [row.id as string, row]));
+    return rows.map((values) => caseFromRow(manager, byId.get(values.id!)!));
   }
 
   /** Applies one change to a locked case and returns it as it is now. Throws `CaseError` when the change is not allowed. */
@@ -159,13 +200,13 @@ export class CaseWriter {
   }
 
   /**
-   * The write itself, in one statement: the case row (inserted, updated, or left as it is), its history event, the
+   * The write itself, in one statement: the case row (updated, or left as it is), its history event, the
    * event's audit entry (naming the event) and the jobs the change sets off, into the outbox.
    */
   private async write(
     manager: EntityManager,
     actor: AuditActor | null,
-    target: { insert: Partial<Case> } | { update: Partial<Case> } | { unchanged: LockedCase },
+    target: { update: Partial<Case> } | { unchanged: LockedCase },
     change: Pick<CaseChange, 'event' | 'action' | 'note' | 'data' | 'reason' | 'details' | 'result'>,
     fromStatus: Case['status'] | null,
     toStatus: Case['status'] | null,
@@ -177,10 +218,7 @@ export class CaseWriter {
     const parameters: unknown[] = [];
     const parameter = (value: unknown): string => `$${parameters.push(value)}`;
     let row: string;
-    if ('insert' in target) {
-      const columns = columnsOf(manager, target.insert);
-      row = `INSERT INTO "case" (${columns.map(([name]) => `"${name}"`).join(', ')}) VALUES (${columns.map(([, value]) => parameter(value)).join(', ')}) RETURNING *`;
-    } else if ('update' in target) {
+    if ('update' in target) {
       const columns = columnsOf(manager, target.update);
       row = `UPDATE "case" SET ${columns.map(([name, value]) => `"${name}" = ${parameter(value)}`).join(', ')} WHERE id = ${parameter(caseId)} RETURNING *`;
     } else {
@@ -199,12 +237,7 @@ export class CaseWriter {
          SELECT ${actorId}::uuid, ${parameter(actor?.username ?? null)}, ${parameter(change.action ?? `case.${change.event}`)}, event.case_id,
                 ${parameter(change.reason ?? null)}, ${parameter(JSON.stringify(details))}::jsonb || jsonb_build_object('caseEventId', event.id::text)
          FROM event),
-       jobs AS (
-         INSERT INTO outbox (queue, job_name, job_id, payload, deliver_at)
-         SELECT queue, job_name, job_id, payload, deliver_at
-         FROM jsonb_to_recordset(${parameter(JSON.stringify(jobs.map((job) => ({ queue: job.queue, job_name: job.jobName, job_id: job.jobId, payload: job.payload, deliver_at: job.deliverAt ?? null }))))}::jsonb)
-              AS job(queue text, job_name text, job_id text, payload jsonb, deliver_at timestamptz)
-         ON CONFLICT (job_id) DO NOTHING)
+       jobs AS (${OUTBOX_INSERT(parameter(outboxRecords(jobs)))})
        SELECT * FROM row`,
       parameters,
     );
@@ -212,6 +245,17 @@ export class CaseWriter {
     // free text (notes and reasons stay on the event it names, which retention empties).
     return 'unchanged' in target ? target.unchanged : caseFromRow(manager, rows[0]);
   }
+}
+
+/** The jobs a change sets off, into the outbox (in the change's statement); a job id already there is on its way. */
+const OUTBOX_INSERT = (records: string): string => `
+  INSERT INTO outbox (queue, job_name, job_id, payload, deliver_at)
+  SELECT queue, job_name, job_id, payload, deliver_at
+  FROM jsonb_to_recordset(${records}::jsonb) AS job(queue text, job_name text, job_id text, payload jsonb, deliver_at timestamptz)
+  ON CONFLICT (job_id) DO NOTHING`;
+
+function outboxRecords(jobs: readonly OutboxMessage[]): string {
+  return JSON.stringify(jobs.map((job) => ({ queue: job.queue, job_name: job.jobName, job_id: job.jobId, payload: job.payload, deliver_at: job.deliverAt ?? null })));
 }
 
 /** The columns of the given case fields, by their names in the database. */

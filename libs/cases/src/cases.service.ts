@@ -28,6 +28,13 @@ export interface NewRoutedCase {
   markers: CaseMarkers;
 }
 
+/** A routed intake's case, with when its clocks start and its region's settings (read once per batch). */
+export interface RoutedCase {
+  input: NewRoutedCase;
+  clockStart: Date;
+  settings?: RegionSettings;
+}
+
 export interface CaseMarkers {
   urgent: boolean;
   consentToConfirm: boolean;
@@ -84,17 +91,19 @@ export class CasesService {
   ) {}
 
   /**
-   * Opens the case that routing creates for an intake; called inside the routing transaction. The SLA clocks count
-   * from `clockStart`: when the question arrived, so a late routing does not give the team extra time.
+   * Opens the cases that routing creates for intakes, in one statement; called inside the routing transaction. The
+   * SLA clocks count from `clockStart`: when the question arrived, so a late routing does not give the team extra time.
    */
-  async openRoutedCase(manager: EntityManager, input: NewRoutedCase, clockStart: Date, settings?: RegionSettings): Promise<Case> {
-    // No look for an earlier case: routing holds the intake's row lock and routes only an unclassified intake, and
+  async openRoutedCases(manager: EntityManager, routed: readonly RoutedCase[]): Promise<Case[]> {
+    // No look for an earlier case: routing holds the intakes' row locks and routes only unclassified intakes, and
     // the unique index case_one_routed_per_intake stands behind that.
-    return this.writer.open(
+    return this.writer.openAll(
       manager,
       null,
-      { intakeId: input.intakeId, origin: 'routing', regionCode: input.regionCode, team: input.team, level: input.level, ...input.markers, clockStart, settings },
-      { data: input.data },
+      routed.map(({ input, clockStart, settings }) => ({
+        input: { intakeId: input.intakeId, origin: 'routing', regionCode: input.regionCode, team: input.team, level: input.level, ...input.markers, clockStart, settings },
+        event: { data: input.data },
+      })),
     );
   }
 

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { DEFAULT_RULESET, classify, referenceMonthOf, rulesetOf, type ClassificationResult } from '#libs/classification';
 import { countClassification } from '#libs/observability';
 import { routingConfigOf } from '#libs/regions';
-import { CasesService } from '#libs/cases';
+import { CasesService, type RoutedCase } from '#libs/cases';
 import { factsOf, Intake } from '#libs/intake';
 import { RegionsService, type RegionSettings } from '#libs/regions';
 import { worklistFor } from './worklist-for.js';
@@ -70,19 +70,18 @@ export class RoutingService {
         .getOne();
       if (!intake) throw new Error(`Intake ${intakeId} does not exist`);
       if (intake.classification) return 'already_routed';
-      const routed = await this.route(manager, intake, await this.regions.settings(intake.regionCode), classified);
-      await markClassified(manager, classified);
-      return routed;
+      return (await this.route(manager, [intake], classified)) === 1 ? 'routed' : 'referral_only';
     });
     countClassified(classified);
     return outcome;
   }
 
   /**
-   * Routes a batch of intakes in one transaction: one lock query, one read of each region's settings, and a
-   * statement or two per intake. Intakes another process is routing right now are skipped (it routes them); routed
-   * ones are done already. When the batch fails as a whole (one intake's routing throws), each intake is routed on
-   * its own, so one bad intake holds up none of the others; the failures are thrown again for the job to retry.
+   * Routes a batch of intakes in one transaction: one lock query, one read of each region's settings, one statement
+   * that opens all their cases and one that stores their classifications. Intakes another process is routing right
+   * now are skipped (it routes them); routed ones are done already. When the batch fails as a whole (one intake's
+   * routing throws), each intake is routed on its own, so one bad intake holds up none of the others; the failures
+   * are thrown again for the job to retry.
    */
   async routeIntakes(intakeIds: readonly string[]): Promise<number> {
     try {
@@ -96,14 +95,7 @@ export class RoutingService {
           .setLock('pessimistic_write')
           .setOnLocked('skip_locked')
           .getMany();
-        const settings = new Map<string | null, RegionSettings>();
-        let routed = 0;
-        for (const intake of intakes) {
-          if (!settings.has(intake.regionCode)) settings.set(intake.regionCode, await this.regions.settings(intake.regionCode));
-          if ((await this.route(manager, intake, settings.get(intake.regionCode)!, classified)) === 'routed') routed += 1;
-        }
-        await markClassified(manager, classified);
-        return routed;
+        return this.route(manager, intakes, classified);
       });
       countClassified(classified);
       return routedInBatch;
@@ -124,34 +116,49 @@ export class RoutingService {
   }
 
   /**
-   * Classifies one locked, unclassified intake and opens its case (inside the caller's transaction); the caller
-   * stores the classifications of all the intakes it routed with `markClassified`, in one statement.
+   * Classifies locked, unclassified intakes, opens their cases and stores their classifications (inside the caller's
+   * transaction). Returns how many got a case; the others are referrals only.
    */
-  private async route(manager: EntityManager, intake: Intake, settings: RegionSettings, classified: Classified[]): Promise<RoutingOutcome> {
-    // One read of the region's settings serves the classifier (base route) and the case's SLA clocks.
-    const classification = classify(factsOf(intake), {
-      referenceMonth: referenceMonthOf(intake.receivedAt),
-      routing: routingConfigOf(settings),
-      ruleset: rulesetOf(settings.rulesetVersion ?? DEFAULT_RULESET.version) ?? DEFAULT_RULESET,
-    });
-    classified.push({ intakeId: intake.id, result: classification, regionCode: intake.regionCode });
-    const worklist = worklistFor(classification, intake.regionCode);
-    if (worklist === null) return 'referral_only';
-    await this.cases.openRoutedCase(manager, {
-      intakeId: intake.id,
-      regionCode: worklist.regionCode,
-      team: worklist.team,
-      level: classification.level,
-      data: { route: classification.route, rules: classification.firedRules, rulesetVersion: classification.rulesetVersion },
-      markers: {
-        urgent: classification.urgent,
-        consentToConfirm: classification.consentToConfirm,
-        contradiction: classification.contradiction,
-      },
-    }, intake.receivedAt, settings);
-    // Debug: a line per intake would cost a write per routing at volume; failures are warnings.
-    this.logger.debug(`Intake ${intake.id} routed to ${worklist.regionCode ?? 'national'}/${worklist.team} (${classification.firedRules.join(',')})`);
-    return 'routed';
+  private async route(manager: EntityManager, intakes: readonly Intake[], classified: Classified[]): Promise<number> {
+    if (intakes.length === 0) return 0;
+    // One read of a region's settings serves the classifier (base route) and the cases' SLA clocks.
+    const settings = new Map<string | null, RegionSettings>();
+    for (const intake of intakes) {
+      if (!settings.has(intake.regionCode)) settings.set(intake.regionCode, await this.regions.settings(intake.regionCode));
+    }
+    const routedCases: RoutedCase[] = [];
+    for (const intake of intakes) {
+      const regionSettings = settings.get(intake.regionCode)!;
+      const classification = classify(factsOf(intake), {
+        referenceMonth: referenceMonthOf(intake.receivedAt),
+        routing: routingConfigOf(regionSettings),
+        ruleset: rulesetOf(regionSettings.rulesetVersion ?? DEFAULT_RULESET.version) ?? DEFAULT_RULESET,
+      });
+      classified.push({ intakeId: intake.id, result: classification, regionCode: intake.regionCode });
+      const worklist = worklistFor(classification, intake.regionCode);
+      if (worklist === null) continue;
+      routedCases.push({
+        input: {
+          intakeId: intake.id,
+          regionCode: worklist.regionCode,
+          team: worklist.team,
+          level: classification.level,
+          data: { route: classification.route, rules: classification.firedRules, rulesetVersion: classification.rulesetVersion },
+          markers: {
+            urgent: classification.urgent,
+            consentToConfirm: classification.consentToConfirm,
+            contradiction: classification.contradiction,
+          },
+        },
+        clockStart: intake.receivedAt,
+        settings: regionSettings,
+      });
+      // Debug: a line per intake would cost a write per routing at volume; failures are warnings.
+      this.logger.debug(`Intake ${intake.id} routed to ${worklist.regionCode ?? 'national'}/${worklist.team} (${classification.firedRules.join(',')})`);
+    }
+    await this.cases.openRoutedCases(manager, routedCases);
+    await markClassified(manager, classified);
+    return routedCases.length;
   }
 
   /**
