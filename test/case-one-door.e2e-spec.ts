@@ -173,7 +173,7 @@ describe('one door for every case change (property-based, real PostgreSQL)', () 
         const worker = pick(workers, command.worker)!;
         const [{ active }] = await db.query<{ active: boolean }[]>(`SELECT active FROM case_worker WHERE id = $1`, [worker.id]);
         await t.app.get(StaffService).update(worker.id, { active: !active }, admin);
-        await t.app.get(AssignmentService).releaseOrphans(new Date());
+        await t.app.get(AssignmentService).releaseOrphans();
         return;
       }
       case 'retention':

@@ -69,7 +69,7 @@ export class AssignmentService {
    * Cases assigned to someone who left the worklist (deactivated, or moved to another region or team) go back to
    * it: nobody else could work them otherwise. Run by the maintenance sweep.
    */
-  async releaseOrphans(now: Date, limit = 200): Promise<number> {
+  async releaseOrphans(limit = 200): Promise<number> {
     const rows = await this.dataSource.query<{ id: string }[]>(
       `SELECT c.id FROM "case" c JOIN case_worker w ON w.id = c.assigned_to
        WHERE c.status <> 'closed'

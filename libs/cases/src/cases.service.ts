@@ -35,6 +35,14 @@ export interface RoutedCase {
   settings?: RegionSettings;
 }
 
+/** How many cases a worklist holds open, and how many of them are past their next deadline. */
+export interface WorklistLoad {
+  regionCode: string | null;
+  team: Team;
+  open: number;
+  overdue: number;
+}
+
 export interface CaseMarkers {
   urgent: boolean;
   consentToConfirm: boolean;
@@ -105,6 +113,16 @@ export class CasesService {
         event: { data: input.data },
       })),
     );
+  }
+
+  /** Open and overdue (past their next deadline) cases per worklist that has any; for the operator's metrics. */
+  async openCasesPerWorklist(): Promise<WorklistLoad[]> {
+    // A scan of the partial index case_open_worklist (its rows are exactly the open cases).
+    const rows = await this.dataSource.query<{ region_code: string | null; team: Team; open: number; overdue: number }[]>(
+      `SELECT region_code, team, count(*)::int AS open, (count(*) FILTER (WHERE next_due_at < now()))::int AS overdue
+       FROM "case" WHERE status <> 'closed' GROUP BY region_code, team`,
+    );
+    return rows.map((row) => ({ regionCode: row.region_code, team: row.team, open: row.open, overdue: row.overdue }));
   }
 
   /** Every case of an intake: the routed one and its follow-ups. */

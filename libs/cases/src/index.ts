@@ -24,7 +24,7 @@ export type { HandDecision } from './effective-classification.js';
 export { ManualDecision } from './manual-decision.entity.js';
 export type { ManualDecisionKind } from './manual-decision.entity.js';
 export { CasesService, worklistOf } from './cases.service.js';
-export type { CaseDetail, NewRoutedCase, RoutedCase, StatusChange } from './cases.service.js';
+export type { CaseDetail, NewRoutedCase, RoutedCase, StatusChange, WorklistLoad } from './cases.service.js';
 export { CaseClassificationService } from './case-classification.service.js';
 export { TriageService } from './triage.service.js';
 export type { HandClassification, ReclassificationProposal } from './triage.service.js';

@@ -46,7 +46,7 @@ export class MaintenanceService {
       routingGivenUp: stragglers.givenUp,
       escalated: await this.sweeps.escalateMissedDeadlines(now),
       overdueHandoffs: await this.sweeps.markMissedHandoffs(now),
-      releasedOrphans: await this.assignment.releaseOrphans(now),
+      releasedOrphans: await this.assignment.releaseOrphans(),
       autoAssigned: await this.assignWaitingCases(),
       personalDataRemoved: await this.sweeps.removeExpiredPersonalData(now, this.config.retentionDays),
       outboxPruned: await this.sweeps.pruneOutbox(now),

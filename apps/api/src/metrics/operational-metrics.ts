@@ -1,8 +1,8 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { Gauge, Registry } from 'prom-client';
-import { DataSource } from 'typeorm';
 import { TEAMS } from '#libs/classification';
+import { CasesService, type WorklistLoad } from '#libs/cases';
 import { registerMetricsSource, unregisterMetricsSource, type MetricsSource } from '#libs/observability';
 import { OutboxRelay, Queues, RedisProbe, withTimeout } from '#libs/queue';
 import { RegionsService } from '#libs/regions';
@@ -33,7 +33,7 @@ export class OperationalMetrics implements OnApplicationBootstrap, OnApplication
   private refreshing: Promise<void> | null = null;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly cases: CasesService,
     private readonly redisProbe: RedisProbe,
     private readonly routing: RoutingService,
     private readonly regions: RegionsService,
@@ -87,11 +87,7 @@ export class OperationalMetrics implements OnApplicationBootstrap, OnApplication
   private async readPostgres(current: () => boolean): Promise<void> {
     const [outbox, worklists, backlog] = await Promise.all([
       this.outbox.backlog(),
-      // Served by the partial index case_open_worklist (region_code, team, urgent, next_due_at) WHERE status <> 'closed'.
-      this.dataSource.query<{ region_code: string | null; team: string; open: number; overdue: number }[]>(
-        `SELECT region_code, team, count(*)::int AS open, (count(*) FILTER (WHERE next_due_at < now()))::int AS overdue
-         FROM "case" WHERE status <> 'closed' GROUP BY region_code, team`,
-      ),
+      this.cases.openCasesPerWorklist(),
       this.routing.backlog(),
     ]);
     if (current()) this.setPostgres(outbox, worklists, backlog);
@@ -99,7 +95,7 @@ export class OperationalMetrics implements OnApplicationBootstrap, OnApplication
 
   private setPostgres(
     outbox: { pending: number; oldestSeconds: number | null },
-    worklists: { region_code: string | null; team: string; open: number; overdue: number }[],
+    worklists: WorklistLoad[],
     backlog: { oldestSeconds: number | null; failures: number },
   ): void {
     this.outboxPending.set(outbox.pending);
@@ -118,7 +114,7 @@ export class OperationalMetrics implements OnApplicationBootstrap, OnApplication
     this.openCases.set({ region: 'national', team: 'triage' }, 0);
     this.overdueCases.set({ region: 'national', team: 'triage' }, 0);
     for (const row of worklists) {
-      const labels = { region: row.region_code ?? 'national', team: row.team };
+      const labels = { region: row.regionCode ?? 'national', team: row.team };
       this.openCases.set(labels, row.open);
       this.overdueCases.set(labels, row.overdue);
     }
