@@ -12,7 +12,6 @@ export type CaseOrigin = 'routing' | 'follow_up';
 @Index('case_one_follow_up_per_team', ['parentCaseId', 'team'], { unique: true, where: "origin = 'follow_up'" })
 @Index('case_intake', ['intakeId'])
 @Index('case_parent', ['parentCaseId'], { where: 'parent_case_id IS NOT NULL' })
-@Index('case_worklist', ['regionCode', 'team', 'status', 'nextDueAt'])
 @Index('case_assignee', ['assignedTo'], { where: "status <> 'closed'" })
 @Index('case_open_due', ['nextDueAt'], { where: "status <> 'closed'" })
 /**
