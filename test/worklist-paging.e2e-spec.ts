@@ -17,7 +17,7 @@ interface Generated {
 
 /**
  * The worklist's sort keys at their most awkward: urgent and not, runs of one deadline, one created_at for a
- * whole routing batch (only the id decides), created_at values apart by a microsecond within one millisecond (a
+ * whole batch (only the id decides), created_at values apart by a microsecond within one millisecond (a
  * cursor rounded to JavaScript's milliseconds would repeat or skip them), cases without a deadline; and, to be left
  * out, closed cases and other worklists' cases.
  */
