@@ -136,11 +136,12 @@ export class CasesService {
           .addSelect(positionTimestamp('c.next_due_at'), 'position_due')
           .addSelect(positionTimestamp('c.created_at'), 'position_created')
           .limit(limit + 1 - found.length)
-          .getRawAndEntities<{ position_due: string | null; position_created: string }>();
-        entities.forEach((entity, i) => {
-          const { position_due: nextDueAt, position_created: createdAt } = raw[i];
+          .getRawAndEntities<{ c_id: string; position_due: string | null; position_created: string }>();
+        const exact = new Map(raw.map((row) => [row.c_id, row]));
+        for (const entity of entities) {
+          const { position_due: nextDueAt, position_created: createdAt } = exact.get(entity.id)!;
           found.push({ entity, position: { urgent: entity.urgent, nextDueAt, createdAt, id: entity.id } });
-        });
+        }
         if (found.length > limit) break;
       }
       const page = found.slice(0, limit);
