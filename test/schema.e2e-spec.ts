@@ -10,12 +10,12 @@ const ENTITY_SCHEMA = 'entities_only';
 
 /**
  * The objects the entities cannot declare: TypeORM has no descending index columns. The entity names them with
- * synchronize: false (TypeORM leaves them alone), and these are their definitions as migrations 1764288000600 and
+ * synchronize: false (TypeORM leaves them alone), and these are their definitions as migrations 1764288001300 and
  * 1764288001100 create them.
  */
 const UNDECLARABLE_INDEXES: Record<string, string> = {
   case_open_worklist:
-    `CREATE INDEX case_open_worklist ON "case" USING btree (region_code, team, urgent DESC, next_due_at) ` +
+    `CREATE INDEX case_open_worklist ON "case" USING btree (region_code, team, urgent DESC, next_due_at, created_at, id) ` +
     `WHERE (status <> 'closed'::text)`,
   case_claimable:
     `CREATE INDEX case_claimable ON "case" USING btree (region_code, team, urgent DESC, next_due_at, created_at, id) ` +

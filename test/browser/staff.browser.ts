@@ -108,3 +108,54 @@ test('a coordinator reads the outcome reports by keyboard, at phone width too, a
   await page.setViewportSize({ width: 1280, height: 800 });
   await screenshot(page, 'reports-desktop');
 });
+
+test('a case worker loads more of a long worklist by keyboard: focus goes to the first new case, the count is announced', async ({ browser, request }) => {
+  // 105 questions routed, and axe over tables of 100 and more rows, on a shared 2-core machine.
+  test.slow();
+  const token = ((await (await request.post('/api/v1/auth/login', { data: { username: 'demo-werkbedrijf', password: 'demo' } })).json()) as { accessToken: string }).accessToken;
+  const openCases = async (): Promise<number> => {
+    const page = await request.get('/api/v1/worklists/AM26/werkbedrijf/cases?limit=1', { headers: { Authorization: `Bearer ${token}` } });
+    expect(page.status()).toBe(200);
+    return Number(page.headers()['x-total-count']);
+  };
+  // More than one page (100) of questions for the werkbedrijf, sent as the intake form would, 15 at a time.
+  const before = await openCases();
+  const question = { role: 'jobseeker', postcode: '5041', person: { ageBand: '27_55', situation: 'unemployed', benefit: 'bijstand' }, consent: { processing: true } };
+  for (let sent = 0; sent < 105; sent += 15) {
+    const answers = await Promise.all(
+      Array.from({ length: 15 }, (_, i) => request.post('/api/v1/intakes', { data: { ...question, question: `Ik zit in de bijstand en zoek werk (${sent + i}).` } })),
+    );
+    expect(answers.map((answer) => answer.status())).toEqual(answers.map(() => 201));
+  }
+  await expect.poll(openCases, { timeout: 30_000 }).toBeGreaterThanOrEqual(before + 105);
+  const total = await openCases();
+
+  const page = await staffPage(browser, 'demo-werkbedrijf');
+  await page.goto('/medewerkers/werklijst/AM26/werkbedrijf');
+  const rows = page.getByTestId('worklist-table').locator('tbody tr');
+  await expect(rows).toHaveCount(100);
+  await expect(page.getByText(`100 van ${total} open zaken getoond.`)).toBeVisible();
+  await expect(page.getByText(/tellen alleen de 100 getoonde zaken/)).toBeVisible();
+  await expectAccessible(page, 'worklist with more cases to load');
+
+  await tabTo(page, 'Meer zaken laden');
+  await page.keyboard.press('Enter');
+  const shown = Math.min(total, 200);
+  await expect(rows).toHaveCount(shown);
+  // The first newly loaded case has the focus; the polite live region says how many are shown of how many.
+  await expect(rows.nth(100).getByRole('link')).toBeFocused();
+  const status = shown === total ? `Alle ${total} open zaken getoond.` : `${shown} van ${total} open zaken getoond.`;
+  await expect(page.locator('p[aria-live="polite"]')).toHaveText(status);
+  if (shown === total) await expect(page.getByRole('button', { name: 'Meer zaken laden' })).toHaveCount(0);
+  await expectAccessible(page, 'worklist after loading more');
+
+  // Polling keeps the cases shown (not only the first page) and a new case shows up among them.
+  const reference = await submitQuestion(request, { ...question, question: 'Ik zit in de bijstand, nog een vraag.' });
+  if (shown === total) {
+    await expect(page.getByTestId('worklist-table')).toContainText(reference, { timeout: 15_000 });
+    await expect(rows).toHaveCount(total + 1);
+  } else {
+    await expect(page.getByText(`200 van ${total + 1} open zaken getoond.`)).toBeVisible({ timeout: 15_000 });
+    await expect(rows).toHaveCount(200);
+  }
+});

@@ -15,7 +15,8 @@ export type CaseOrigin = 'routing' | 'follow_up';
 @Index('case_assignee', ['assignedTo'], { where: "status <> 'closed'" })
 @Index('case_open_due', ['nextDueAt'], { where: "status <> 'closed'" })
 /**
- * (region_code, team, urgent DESC, next_due_at) WHERE status <> 'closed', created by migration 1764288000600.
+ * (region_code, team, urgent DESC, next_due_at, created_at, id) WHERE status <> 'closed': the worklist's whole order,
+ * so that a page starts at its cursor (migration 1764288001300; before it, 1764288000600).
  * TypeORM cannot declare a descending index column, so it is named here and left alone (synchronize: false):
  * change it only in a hand-written migration (test/schema.e2e-spec.ts checks its definition).
  */

@@ -17,6 +17,7 @@ import { CaseNote } from './case-note.entity.js';
 import { Case } from './case.entity.js';
 import { CaseError } from './case.error.js';
 import { Handoff } from './handoff.entity.js';
+import { positionTimestamp, rangesAfter, type WorklistPageRequest, type WorklistPosition } from './worklist-page.js';
 
 export interface NewRoutedCase {
   intakeId: string;
@@ -68,23 +69,39 @@ export interface StatusChange {
   note?: string;
 }
 
+/** One page of a worklist: its cases, where the next page starts (null: this was the last), the open cases in all. */
+export interface WorklistPage {
+  cases: Case[];
+  next: WorklistPosition | null;
+  /** Counted for the first page only (a request without a position): the count reads the whole worklist's index. */
+  total: number | null;
+}
+
 export function worklistOf(c: Pick<Case, 'regionCode' | 'team'>): WorklistKey {
   return { regionCode: c.regionCode, team: c.team };
 }
 
-/** The cases of one worklist, most urgent deadline first; `status` narrows to e.g. the unassigned ones. */
-function worklistQuery(manager: EntityManager, key: WorklistKey, status: 'open' | 'new'): SelectQueryBuilder<Case> {
+/** The cases of one worklist, unordered; `status` narrows to e.g. the unassigned ones. */
+function worklistCases(manager: EntityManager, key: WorklistKey, status: 'open' | 'new'): SelectQueryBuilder<Case> {
   const query = manager.createQueryBuilder(Case, 'c');
   if (key.regionCode === null) query.where('c.region_code IS NULL');
   else query.where('c.region_code = :regionCode', { regionCode: key.regionCode });
-  return query
-    .andWhere('c.team = :team', { team: key.team })
-    .andWhere(status === 'open' ? `c.status <> 'closed'` : `c.status = 'new'`)
-    // Urgent cases (crisis, housing emergency) come first in every worklist, then the nearest deadline.
-    .orderBy('c.urgent', 'DESC')
-    .addOrderBy('c.next_due_at', 'ASC', 'NULLS LAST')
-    .addOrderBy('c.created_at', 'ASC')
-    .addOrderBy('c.id', 'ASC');
+  return query.andWhere('c.team = :team', { team: key.team }).andWhere(status === 'open' ? `c.status <> 'closed'` : `c.status = 'new'`);
+}
+
+/**
+ * The cases of one worklist, most urgent deadline first. The order is that of the indexes case_open_worklist and
+ * case_claimable, and the keys of a page's cursor (worklist-page.ts): change all of them together.
+ */
+function worklistQuery(manager: EntityManager, key: WorklistKey, status: 'open' | 'new'): SelectQueryBuilder<Case> {
+  return (
+    worklistCases(manager, key, status)
+      // Urgent cases (crisis, housing emergency) come first in every worklist, then the nearest deadline.
+      .orderBy('c.urgent', 'DESC')
+      .addOrderBy('c.next_due_at', 'ASC', 'NULLS LAST')
+      .addOrderBy('c.created_at', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+  );
 }
 
 @Injectable()
@@ -130,10 +147,41 @@ export class CasesService {
     return this.cases.find({ where: { intakeId }, order: { createdAt: 'ASC' } });
   }
 
-  /** The open cases of one worklist, the most urgent deadline first. */
-  async worklist(actor: Actor, key: WorklistKey): Promise<Case[]> {
+  /**
+   * A page of the open cases of one worklist, the most urgent deadline first, after `after` (see worklist-page.ts).
+   * One snapshot (repeatable read) for the page's index runs and the count, so that a case that changes meanwhile
+   * cannot show up twice in one page, and the total belongs to the page.
+   */
+  async worklistPage(actor: Actor, key: WorklistKey, { limit, after }: WorklistPageRequest): Promise<WorklistPage> {
     this.assertWorklistAccess(actor, key);
-    return worklistQuery(this.dataSource.manager, key, 'open').getMany();
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      // One more than asked: whether it exists says whether there is a next page.
+      const found: { entity: Case; position: WorklistPosition }[] = [];
+      for (const range of rangesAfter(after)) {
+        const { entities, raw } = await worklistQuery(manager, key, 'open')
+          .andWhere(range.where, range.params)
+          .addSelect(positionTimestamp('c.next_due_at'), 'position_due')
+          .addSelect(positionTimestamp('c.created_at'), 'position_created')
+          .limit(limit + 1 - found.length)
+          .getRawAndEntities<{ c_id: string; position_due: string | null; position_created: string }>();
+        const exact = new Map(raw.map((row) => [row.c_id, row]));
+        for (const entity of entities) {
+          const { position_due: nextDueAt, position_created: createdAt } = exact.get(entity.id)!;
+          found.push({ entity, position: { urgent: entity.urgent, nextDueAt, createdAt, id: entity.id } });
+        }
+        if (found.length > limit) break;
+      }
+      const page = found.slice(0, limit);
+      const hasNext = found.length > limit;
+      let total: number | null = null;
+      if (after === null && !hasNext) total = page.length;
+      else if (after === null) {
+        // count(*), not getCount(): that counts DISTINCT ids, which the index-only scan cannot answer as cheaply.
+        const counted = await worklistCases(manager, key, 'open').select('count(*)::int', 'total').getRawOne<{ total: number }>();
+        total = counted?.total ?? 0;
+      }
+      return { cases: page.map((row) => row.entity), next: hasNext ? page[page.length - 1].position : null, total };
+    });
   }
 
   /**

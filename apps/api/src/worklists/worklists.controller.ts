@@ -1,15 +1,58 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf, registerDecorator } from 'class-validator';
 import type { Response } from 'express';
 import { TEAMS, type Team } from '#libs/classification';
-import { AssignmentService, CasesService, HandoffsService } from '#libs/cases';
+import {
+  AssignmentService, CasesService, HandoffsService, WORKLIST_PAGE_DEFAULT, WORKLIST_PAGE_MAX, decodeWorklistCursor, encodeWorklistCursor, type WorklistPage,
+} from '#libs/cases';
 import { RegionsService } from '#libs/regions';
 import { NATIONAL, type Actor, type WorklistKey } from '#libs/staff';
 import { CurrentActor } from '../auth/auth.guard.js';
 import { CaseSummaryDto, HandoffDto, toCaseSummaryDto, toHandoffDto } from '../cases/case.mapper.js';
 import { RequestValidationError } from '../problem/problem.js';
 import { ApiProblemResponses } from '../problem/api-problem-responses.js';
+
+const CURSOR_MESSAGE = 'cursor must be the cursor a previous page of this list gave (its Link or X-Next-Cursor header), unchanged';
+
+/** One check with one message, where IsInt, Min and Max would each name the field again for "ten". */
+function IsPageLimit() {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isPageLimit',
+      target: target.constructor,
+      propertyName,
+      options: { message: `limit must be a whole number from 1 to ${WORKLIST_PAGE_MAX}` },
+      validator: { validate: (value: unknown) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= WORKLIST_PAGE_MAX },
+    });
+}
+
+/** A cursor this service handed out (see libs/cases/src/worklist-page.ts). */
+function IsWorklistCursor() {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isWorklistCursor',
+      target: target.constructor,
+      propertyName,
+      options: { message: CURSOR_MESSAGE },
+      validator: { validate: (value: unknown) => typeof value === 'string' && decodeWorklistCursor(value) !== null },
+    });
+}
+
+export class WorklistPageQueryDto {
+  @IsOptional() @Type(() => Number) @IsPageLimit()
+  @ApiPropertyOptional({ type: 'integer', default: WORKLIST_PAGE_DEFAULT, minimum: 1, maximum: WORKLIST_PAGE_MAX, description: 'Cases per page.' })
+  limit?: number;
+
+  @IsOptional() @IsWorklistCursor()
+  @ApiPropertyOptional({
+    description: 'The page after the previous one: the cursor its Link (rel="next") or X-Next-Cursor header gave, unchanged. Absent: the first page.',
+    example: 'WzEsMCwiMjAyNi0wMy0wMlQxMDowMDowMC4wMDAwMDBaIiwiMjAyNi0wMi0yN1QwOToxNDowMy4xMjM0NTZaIiwiMGI2ZjBjNWUtM2E5ZS00ZjUxLTlhNDMtMWYyYjNjNGQ1ZTZmIl0',
+  })
+  cursor?: string;
+}
 
 export class AssignmentDto {
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @IsUUID('4', { each: true, message: 'caseIds must be case ids' })
@@ -31,6 +74,18 @@ export class WorklistHandoffsDto {
   @ApiProperty({ type: [HandoffDto], description: 'Requests this worklist is waiting for.' }) outgoing!: HandoffDto[];
 }
 
+/** The headers of a worklist page: the next page (RFC 8288 Link and the bare cursor) and the total, when known. */
+function pageHeaders(regionCode: string, team: string, limit: number, page: WorklistPage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (page.next !== null) {
+    const cursor = encodeWorklistCursor(page.next);
+    headers.Link = `</api/v1/worklists/${encodeURIComponent(regionCode)}/${encodeURIComponent(team)}/cases?limit=${limit}&cursor=${cursor}>; rel="next"`;
+    headers['X-Next-Cursor'] = cursor;
+  }
+  if (page.total !== null) headers['X-Total-Count'] = String(page.total);
+  return headers;
+}
+
 @ApiTags('worklists')
 @ApiBearerAuth()
 @ApiCookieAuth('session')
@@ -46,12 +101,47 @@ export class WorklistsController {
     private readonly regions: RegionsService,
   ) {}
 
+  /**
+   * A page of the open cases: the body stays the plain array it always was; where the next page starts and how many
+   * there are travel in headers. The ETag covers those headers too: a first page that did not change while the
+   * total did must not be answered 304.
+   */
   @Get('cases')
-  @ApiOperation({ summary: 'The open cases of a worklist, urgent first, then the nearest deadline' })
-  @ApiOkResponse({ type: [CaseSummaryDto] })
-  async list(@CurrentActor() actor: Actor, @Param('regionCode') regionCode: string, @Param('team') team: string): Promise<CaseSummaryDto[]> {
-    const cases = await this.cases.worklist(actor, this.worklist(regionCode, team));
-    return cases.map(toCaseSummaryDto);
+  @ApiOperation({
+    summary: 'The open cases of a worklist, urgent first, then the nearest deadline, a page at a time',
+    description:
+      'Keyset paging: ask the next page with the cursor the previous page gave (Link rel="next" or X-Next-Cursor). Cases claimed, closed or added ' +
+      'between two pages neither repeat nor push others out of sight; a case whose deadline changed meanwhile may show up on a later page again. ' +
+      'A cursor or limit that is not valid is a 422 naming the field.',
+  })
+  @ApiOkResponse({
+    type: [CaseSummaryDto],
+    headers: {
+      Link: { description: 'RFC 8288: `<…/cases?limit=…&cursor=…>; rel="next"`, only when there is a next page.', schema: { type: 'string' } },
+      'X-Next-Cursor': { description: 'The cursor of the next page (the same as in Link), only when there is one.', schema: { type: 'string' } },
+      'X-Total-Count': {
+        description: 'The open cases of the whole worklist, on the first page only (a request without cursor): counting reads the whole worklist.',
+        schema: { type: 'integer', minimum: 0 },
+      },
+    },
+  })
+  async list(
+    @CurrentActor() actor: Actor,
+    @Param('regionCode') regionCode: string,
+    @Param('team') team: string,
+    @Query() query: WorklistPageQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CaseSummaryDto[]> {
+    const worklist = this.worklist(regionCode, team);
+    const limit = query.limit ?? WORKLIST_PAGE_DEFAULT;
+    const after = query.cursor === undefined ? null : decodeWorklistCursor(query.cursor);
+    if (query.cursor !== undefined && after === null) throw new RequestValidationError(422, [{ field: 'cursor', message: CURSOR_MESSAGE }]);
+    const page = await this.cases.worklistPage(actor, worklist, { limit, after });
+    const body = page.cases.map(toCaseSummaryDto);
+    const headers = pageHeaders(regionCode, team, limit, page);
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    response.setHeader('ETag', `W/"${createHash('sha1').update(JSON.stringify([headers, body])).digest('base64url')}"`);
+    return body;
   }
 
   @Post('claim')

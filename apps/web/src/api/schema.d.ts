@@ -116,7 +116,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The open cases of a worklist, urgent first, then the nearest deadline */
+        /**
+         * The open cases of a worklist, urgent first, then the nearest deadline, a page at a time
+         * @description Keyset paging: ask the next page with the cursor the previous page gave (Link rel="next" or X-Next-Cursor). Cases claimed, closed or added between two pages neither repeat nor push others out of sight; a case whose deadline changed meanwhile may show up on a later page again. A cursor or limit that is not valid is a 422 naming the field.
+         */
         get: operations["WorklistsController_list"];
         put?: never;
         post?: never;
@@ -1909,7 +1912,12 @@ export interface operations {
     };
     WorklistsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Cases per page. */
+                limit?: number;
+                /** @description The page after the previous one: the cursor its Link (rel="next") or X-Next-Cursor header gave, unchanged. Absent: the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 /** @description CBS region code, or "national" */
@@ -1922,6 +1930,12 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description RFC 8288: `<…/cases?limit=…&cursor=…>; rel="next"`, only when there is a next page. */
+                    Link?: string;
+                    /** @description The cursor of the next page (the same as in Link), only when there is one. */
+                    "X-Next-Cursor"?: string;
+                    /** @description The open cases of the whole worklist, on the first page only (a request without cursor): counting reads the whole worklist. */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -15,7 +15,7 @@ interface Worklist {
 }
 
 
-/** Open cases per worklist; null while loading or when the list cannot be read. */
+/** Open cases per worklist (a one-case page's X-Total-Count); null when the list cannot be read. */
 function useCounts(worklists: Worklist[]): Record<string, number | null> {
   const [counts, setCounts] = useState<Record<string, number | null>>({});
   const key = worklists.map((w) => `${w.regionCode}/${w.team}`).join(',');
@@ -26,11 +26,12 @@ function useCounts(worklists: Worklist[]): Record<string, number | null> {
       lists.map(async (name) => {
         const [regionCode = '', team = 'triage'] = name.split('/');
         try {
-          const { data } = await api.GET('/api/v1/worklists/{regionCode}/{team}/cases', {
-            params: { path: { regionCode, team: team as Team } },
+          const { response } = await api.GET('/api/v1/worklists/{regionCode}/{team}/cases', {
+            params: { path: { regionCode, team: team as Team }, query: { limit: 1 } },
             cache: 'no-store',
           });
-          return [name, data ? data.length : null] as const;
+          const total = response.ok ? response.headers.get('X-Total-Count') : null;
+          return [name, total === null ? null : Number(total)] as const;
         } catch {
           return [name, null] as const;
         }

@@ -5,6 +5,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
+import { usePagedPolling, type PageLoader } from '../../api/paging';
 import { conditional, usePolling, type PollLoader } from '../../api/polling';
 import { fieldErrors, networkProblem, toProblem, type ApiProblem } from '../../api/problem';
 import { isoOrNull, NATIONAL, stringOrNull, TEAMS, type CaseSummary, type Handoff, type Overview, type Team } from '../../api/types';
@@ -18,9 +19,11 @@ import { useStaff } from '../../components/StaffSession';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useLanguage } from '../../components/useLanguage';
 import { useNow } from '../../components/useNow';
-import { dateTime } from '../../i18n/format';
+import { dateTime, number } from '../../i18n/format';
 
 const POLL_MS = 5000;
+/** Cases per page: the first page, and each "Load more". */
+const PAGE_SIZE = 100;
 const RELEASE = '__release__';
 
 function isTeam(value: string | undefined): value is Team {
@@ -144,14 +147,15 @@ export function WorklistPage() {
   const title = t('worklist.title', { team: t(`team.${team}`), region: regionName(regionCode) });
   useDocumentTitle(title);
 
-  const loadCases = useCallback<PollLoader<CaseSummary[]>>(
-    async (etag, signal) => {
+  const loadCases = useCallback<PageLoader<CaseSummary>>(
+    async ({ limit, cursor, etag }, signal) => {
       const { data, response } = await api.GET('/api/v1/worklists/{regionCode}/{team}/cases', {
-        params: { path: { regionCode, team } },
+        params: { path: { regionCode, team }, query: cursor === null ? { limit } : { limit, cursor } },
         ...conditional(etag),
         signal,
       });
-      return { status: response.status, data, etag: response.headers.get('ETag') };
+      const total = response.headers.get('X-Total-Count');
+      return { status: response.status, data, etag: response.headers.get('ETag'), next: response.headers.get('X-Next-Cursor'), total: total === null ? null : Number(total) };
     },
     [regionCode, team],
   );
@@ -166,22 +170,47 @@ export function WorklistPage() {
     },
     [regionCode, team],
   );
-  const cases = usePolling(`${regionCode}/${team}`, loadCases, POLL_MS);
+  // Polling reads again as many cases as are shown, from the top: the rows a case worker is reading stay put and
+  // current, and a new urgent case appears in its place. Only the first page would drop what they loaded.
+  const cases = usePagedPolling(`${regionCode}/${team}`, loadCases, PAGE_SIZE, POLL_MS);
   const handoffs = usePolling(`${regionCode}/${team}`, loadHandoffs, POLL_MS);
   const workers = useCaseWorkers(regionCode, team, isCoordinator);
 
-  // Announce cases that arrived since the last answer.
+  const shownOf = (shown: number, total: number | null, more: boolean): string =>
+    total === null || (!more && shown >= total)
+      ? t('worklist.shownAll', { count: shown, total: number(shown, language) })
+      : t('worklist.shownOf', { count: total, shown: number(shown, language), total: number(total, language) });
+
+  // Announce cases that arrived since the last answer, and how many are shown after loading more.
   const [announcement, setAnnouncement] = useState('');
-  const seen = useRef<Set<string> | null>(null);
+  const seen = useRef<string[] | null>(null);
   useEffect(() => {
-    if (cases.data === null) return;
-    const ids = new Set(cases.data.map((c) => c.id));
-    if (seen.current !== null) {
-      const fresh = [...ids].filter((id) => !seen.current?.has(id)).length;
+    if (cases.items === null) return;
+    const ids = cases.items.map((c) => c.id);
+    if (seen.current !== null && cases.changedBy === 'more') setAnnouncement(shownOf(ids.length, cases.total, cases.hasMore));
+    else if (seen.current !== null) {
+      const before = new Set(seen.current);
+      // While more pages follow, cases moving up from beyond the rows shown are not new: count up to the last row seen.
+      const lastSeen = cases.hasMore ? ids.reduce((last, id, i) => (before.has(id) ? i : last), -1) : ids.length - 1;
+      const fresh = ids.slice(0, lastSeen + 1).filter((id) => !before.has(id)).length;
       if (fresh > 0) setAnnouncement(t('worklist.newCases', { count: fresh }));
     }
     seen.current = ids;
-  }, [cases.data, t]);
+  }, [cases.items, cases.changedBy, t]);
+
+  // Load more: focus the first new row's link, so that reading and tabbing go on where the list grew.
+  const [focusId, setFocusId] = useState<string | null>(null);
+  useEffect(() => {
+    if (focusId === null) return;
+    document.getElementById(`case-link-${focusId}`)?.focus();
+    setFocusId(null);
+  }, [focusId]);
+  const loadMore = async () => {
+    if (cases.loadingMore) return;
+    const added = await cases.loadMore();
+    if (added === null) setAnnouncement(t('worklist.moreFailed'));
+    else if (added.length > 0) setFocusId(added[0].id);
+  };
 
   // Claim the next case.
   const [claimMessage, setClaimMessage] = useState('');
@@ -216,7 +245,7 @@ export function WorklistPage() {
   const [selectionMissing, setSelectionMissing] = useState(false);
   const assignFormRef = useRef<HTMLFormElement>(null);
   const requestAssignFocus = useFocusRequest(assignFormRef);
-  const openIds = new Set(cases.data?.map((c) => c.id) ?? []);
+  const openIds = new Set(cases.items?.map((c) => c.id) ?? []);
   const selectedOpen = selected.filter((id) => openIds.has(id));
 
   const assign = async (event: FormEvent) => {
@@ -265,10 +294,10 @@ export function WorklistPage() {
     return workers?.find((w) => w.id === id)?.username ?? t('worklist.assignedOther');
   };
 
-  const list = cases.data ?? [];
+  const list = cases.items ?? [];
   const deadlines = new Map(list.map((c) => [c.id, deadlineOf(c, now)]));
   const counts = {
-    open: list.length,
+    open: cases.total ?? list.length,
     urgent: list.filter((c) => c.urgent).length,
     overdue: list.filter((c) => deadlines.get(c.id)?.overdue).length,
     dueSoon: list.filter((c) => deadlines.get(c.id)?.dueSoon).length,
@@ -283,7 +312,7 @@ export function WorklistPage() {
     <>
       <Heading1>{title}</Heading1>
 
-      {cases.status !== null && cases.status >= 400 && cases.data === null ? (
+      {cases.status !== null && cases.status >= 400 && cases.items === null ? (
         <Alert type="error" className="wl-alert">
           <Paragraph>{cases.status === 403 ? t('worklist.forbidden') : cases.status === 404 ? t('worklist.notFound') : t('errors.server')}</Paragraph>
         </Alert>
@@ -306,6 +335,7 @@ export function WorklistPage() {
               <strong>{counts.unassigned}</strong> {t('worklist.counts.unassigned', { count: counts.unassigned })}
             </li>
           </ul>
+          {cases.hasMore && <Paragraph className="wl-note">{t('worklist.countsShown', { count: list.length, shown: number(list.length, language) })}</Paragraph>}
 
           <div className="wl-actions">
             <Button appearance="primary-action-button" busy={claiming} onClick={() => void claim()}>
@@ -320,7 +350,15 @@ export function WorklistPage() {
             {announcement}
           </p>
 
-          <ScrollTable id="worklist-caption" label={t('worklist.caption', { count: list.length })} testId="worklist-table">
+          <ScrollTable
+            id="worklist-caption"
+            label={
+              cases.hasMore && cases.total !== null
+                ? t('worklist.captionPartial', { count: cases.total, shown: number(list.length, language), total: number(cases.total, language) })
+                : t('worklist.caption', { count: list.length })
+            }
+            testId="worklist-table"
+          >
               <TableHeader>
                 <TableRow>
                   {isCoordinator && (
@@ -348,12 +386,12 @@ export function WorklistPage() {
                 </TableRow>
               </TableHeader>
               <TableBody>
-                {cases.data === null && (
+                {cases.items === null && (
                   <TableRow>
                     <TableCell colSpan={isCoordinator ? 8 : 7}>{t('common.loading')}</TableCell>
                   </TableRow>
                 )}
-                {cases.data !== null && list.length === 0 && (
+                {cases.items !== null && list.length === 0 && (
                   <TableRow>
                     <TableCell colSpan={isCoordinator ? 8 : 7}>{t('worklist.empty')}</TableCell>
                   </TableRow>
@@ -381,7 +419,9 @@ export function WorklistPage() {
                         </TableCell>
                       )}
                       <TableHeaderCell scope="row">
-                        <AppLink to={`/medewerkers/zaken/${c.id}`}>{c.reference}</AppLink>
+                        <AppLink id={`case-link-${c.id}`} to={`/medewerkers/zaken/${c.id}`}>
+                          {c.reference}
+                        </AppLink>
                       </TableHeaderCell>
                       <TableCell>
                         <span className="wl-badges">
@@ -408,6 +448,17 @@ export function WorklistPage() {
                 })}
               </TableBody>
             </ScrollTable>
+
+          {cases.items !== null && list.length > 0 && (
+            <div className="wl-actions wl-load-more">
+              <Paragraph id="worklist-shown">{shownOf(list.length, cases.total, cases.hasMore)}</Paragraph>
+              {cases.hasMore && (
+                <Button appearance="secondary-action-button" busy={cases.loadingMore} aria-describedby="worklist-shown" onClick={() => void loadMore()}>
+                  {t('worklist.loadMore')}
+                </Button>
+              )}
+            </div>
+          )}
 
           {isCoordinator && (
             <section aria-labelledby="assign-title" className="wl-section">
