@@ -20,9 +20,19 @@ export class HttpDrain implements BeforeApplicationShutdown {
     private readonly config: AppConfig,
   ) {}
 
-  /** Express middleware: marks responses `Connection: close` once draining. */
+  /** Responses being worked on whose headers have not gone out yet: they say `Connection: close` too once draining. */
+  private readonly inFlight = new Set<Response>();
+
+  /** Express middleware: marks responses `Connection: close` once draining, also those begun before it. */
   readonly middleware = (_request: Request, response: Response, next: NextFunction): void => {
-    if (this.draining) response.setHeader('Connection', 'close');
+    if (this.draining) {
+      response.setHeader('Connection', 'close');
+    } else {
+      this.inFlight.add(response);
+      const done = () => this.inFlight.delete(response);
+      response.once('finish', done);
+      response.once('close', done);
+    }
     next();
   };
 
@@ -31,6 +41,8 @@ export class HttpDrain implements BeforeApplicationShutdown {
     const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
     if (!server?.listening || this.draining) return;
     this.draining = true;
+    for (const response of this.inFlight) if (!response.headersSent) response.setHeader('Connection', 'close');
+    this.inFlight.clear();
     this.logger.log(`Draining HTTP connections (at most ${this.config.shutdownDrainMs} ms)`);
     // Waited for here, so the database closes (after this hook) only once the requests using it are done.
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
