@@ -91,7 +91,8 @@ function worklistCases(manager: EntityManager, key: WorklistKey, status: 'open' 
 
 /**
  * The cases of one worklist, most urgent deadline first. The order is that of the indexes case_open_worklist and
- * case_claimable, and the keys of a page's cursor (worklist-page.ts): change all of them together.
+ * case_claimable, of the claim (CaseWriter.claimNext) and the keys of a page's cursor (worklist-page.ts): change all of
+ * them together.
  */
 function worklistQuery(manager: EntityManager, key: WorklistKey, status: 'open' | 'new'): SelectQueryBuilder<Case> {
   return (
@@ -190,12 +191,9 @@ export class CasesService {
    */
   async claimNext(actor: Actor, key: WorklistKey): Promise<Case | null> {
     this.assertWorklistAccess(actor, key);
-    return this.dataSource.transaction(async (manager) => {
-      const [next] = await this.writer.lockAll(manager, worklistQuery(manager, key, 'new').limit(1), { skipLocked: true });
-      if (!next) return null;
-      return this.writer.apply(manager, actor, next, { event: 'claimed', status: 'assigned', assignedTo: actor.id });
-    });
+    return this.writer.claimNext(this.dataSource.manager, actor, key);
   }
+
 
   /** The whole case with the intake's personal data; every read is written to the audit log. */
   async detail(actor: Actor, caseId: string, purpose?: string): Promise<CaseDetail> {
