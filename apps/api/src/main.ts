@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig } from '#libs/config';
 import { AppLogger } from '#libs/observability';
-import { exitWithinDrainTime } from '../../worker/src/exit-bound.js';
+import { exitWithinDrainTime } from '#libs/shutdown';
 import { startWorker } from '../../worker/src/start-worker.js';
 import { ApiModule } from './api.module.js';
 import { setupApp } from './setup-app.js';

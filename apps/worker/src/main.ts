@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { AppConfig } from '#libs/config';
-import { exitWithinDrainTime } from './exit-bound.js';
+import { exitWithinDrainTime } from '#libs/shutdown';
 import { startWorker } from './start-worker.js';
 
 startWorker()

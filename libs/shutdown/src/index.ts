@@ -1,0 +1,1 @@
+export { exitWithinDrainTime } from './exit-bound.js';
