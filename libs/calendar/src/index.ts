@@ -1,2 +1,3 @@
 export { WorkingDayCalendar, type WorkingDayCalendarOptions } from './working-day-calendar.js';
 export type { LiberationDayPolicy, PublicHoliday } from './dutch-holidays.js';
+export { addDays, startOfDay, type LocalDate } from './amsterdam-time.js';

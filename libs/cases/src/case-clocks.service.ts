@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { WorkingDayCalendar } from '#libs/calendar';
 import type { Level } from '#libs/classification';
-import { addToOutbox, jobIds, JobName, QueueName, type OutboxMessage, type SlaCheckJobData, type SlaClock } from '#libs/queue';
+import { jobIds, JobName, QueueName, type OutboxMessage, type SlaCheckJobData, type SlaClock } from '#libs/queue';
 import { RegionsService, type RegionSettings } from '#libs/regions';
 import type { WorklistKey } from '#libs/staff';
 import { isWaitingForCitizen, meansContact, type CaseResult, type CaseStatus } from './case-lifecycle.js';
@@ -119,11 +118,6 @@ export class CaseClocksService {
             }),
       )
       .sort((a, b) => a.at.getTime() - b.at.getTime() || a.rank - b.rank);
-  }
-
-  async requestAutoAssignment(manager: EntityManager, worklist: WorklistKey, known?: RegionSettings): Promise<void> {
-    const job = await this.autoAssignmentJob(worklist, known);
-    if (job) await addToOutbox(manager, job);
   }
 
   /** A run of automatic assignment for the worklist, when its region switched that on. */

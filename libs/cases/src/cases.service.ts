@@ -81,12 +81,12 @@ export function worklistOf(c: Pick<Case, 'regionCode' | 'team'>): WorklistKey {
   return { regionCode: c.regionCode, team: c.team };
 }
 
-/** The cases of one worklist, unordered; `status` narrows to e.g. the unassigned ones. */
-function worklistCases(manager: EntityManager, key: WorklistKey, status: 'open' | 'new'): SelectQueryBuilder<Case> {
+/** The open cases of one worklist, unordered. */
+function worklistCases(manager: EntityManager, key: WorklistKey): SelectQueryBuilder<Case> {
   const query = manager.createQueryBuilder(Case, 'c');
   if (key.regionCode === null) query.where('c.region_code IS NULL');
   else query.where('c.region_code = :regionCode', { regionCode: key.regionCode });
-  return query.andWhere('c.team = :team', { team: key.team }).andWhere(status === 'open' ? `c.status <> 'closed'` : `c.status = 'new'`);
+  return query.andWhere('c.team = :team', { team: key.team }).andWhere(`c.status <> 'closed'`);
 }
 
 /**
@@ -94,9 +94,9 @@ function worklistCases(manager: EntityManager, key: WorklistKey, status: 'open' 
  * case_claimable, of the claim (CaseWriter.claimNext) and the keys of a page's cursor (worklist-page.ts): change all of
  * them together.
  */
-function worklistQuery(manager: EntityManager, key: WorklistKey, status: 'open' | 'new'): SelectQueryBuilder<Case> {
+function worklistQuery(manager: EntityManager, key: WorklistKey): SelectQueryBuilder<Case> {
   return (
-    worklistCases(manager, key, status)
+    worklistCases(manager, key)
       // Urgent cases (crisis, housing emergency) come first in every worklist, then the nearest deadline.
       .orderBy('c.urgent', 'DESC')
       .addOrderBy('c.next_due_at', 'ASC', 'NULLS LAST')
@@ -159,7 +159,7 @@ export class CasesService {
       // One more than asked: whether it exists says whether there is a next page.
       const found: { entity: Case; position: WorklistPosition }[] = [];
       for (const range of rangesAfter(after)) {
-        const { entities, raw } = await worklistQuery(manager, key, 'open')
+        const { entities, raw } = await worklistQuery(manager, key)
           .andWhere(range.where, range.params)
           .addSelect(positionTimestamp('c.next_due_at'), 'position_due')
           .addSelect(positionTimestamp('c.created_at'), 'position_created')
@@ -178,7 +178,7 @@ export class CasesService {
       if (after === null && !hasNext) total = page.length;
       else if (after === null) {
         // count(*), not getCount(): that counts DISTINCT ids, which the index-only scan cannot answer as cheaply.
-        const counted = await worklistCases(manager, key, 'open').select('count(*)::int', 'total').getRawOne<{ total: number }>();
+        const counted = await worklistCases(manager, key).select('count(*)::int', 'total').getRawOne<{ total: number }>();
         total = counted?.total ?? 0;
       }
       return { cases: page.map((row) => row.entity), next: hasNext ? page[page.length - 1].position : null, total };

@@ -135,15 +135,8 @@ export interface HandoffSource {
   overdueAt: Date | null;
 }
 
-export interface HandoffFacts {
+export interface HandoffFacts extends Pick<HandoffSource, 'caseId' | 'fromRegionCode' | 'fromTeam' | 'toRegionCode' | 'toTeam' | 'status' | 'requestedAt'> {
   handoffId: string;
-  caseId: string;
-  fromRegionCode: string | null;
-  fromTeam: Team;
-  toRegionCode: string | null;
-  toTeam: Team;
-  status: HandoffStatus;
-  requestedAt: Date;
   /** Accepted or returned: working hours until the answer (rounded up), and whether it came by the deadline. */
   responseHours: number | null;
   answeredInTime: boolean | null;

@@ -1,4 +1,4 @@
-import { WorkingDayCalendar } from '#libs/calendar';
+import { addDays, startOfDay, WorkingDayCalendar } from '#libs/calendar';
 
 const DAY_MS = 86_400_000;
 /** Durations in reports are in tenths of a working day, rounded up (a working day being 24 hours, as the clocks count). */
@@ -67,34 +67,10 @@ export class WorkingTimeIndex {
 
   private addDay(): void {
     const index = this.midnights.length;
-    const midnight = amsterdamMidnight(this.firstYear, 1, 1 + index);
+    const midnight = startOfDay(addDays({ year: this.firstYear, month: 1, day: 1 }, index)).getTime();
     this.midnights.push(midnight);
     // Noon lies inside the local date whatever the clocks do that night.
     this.working.push(this.calendar.isWorkingDay(new Date(midnight + DAY_MS / 2)));
     this.workingBefore.push(index === 0 ? 0 : this.workingBefore[index - 1] + (this.working[index - 1] ? 1 : 0));
   }
-}
-
-const AMSTERDAM_CLOCK = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'Europe/Amsterdam',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-});
-
-/** The instant of local midnight at the start of a date (day may overflow the month, as in Date.UTC). */
-function amsterdamMidnight(year: number, month: number, day: number): number {
-  const utcMidnight = new Date(0);
-  utcMidnight.setUTCFullYear(year, month - 1, day);
-  const target = { year: utcMidnight.getUTCFullYear(), month: utcMidnight.getUTCMonth() + 1, day: utcMidnight.getUTCDate() };
-  // Amsterdam is UTC+1 or UTC+2, and no clock changes at midnight.
-  for (const offsetHours of [1, 2]) {
-    const candidate = utcMidnight.getTime() - offsetHours * 3_600_000;
-    const parts = Object.fromEntries(AMSTERDAM_CLOCK.formatToParts(candidate).map((part) => [part.type, Number(part.value)]));
-    if (parts.year === target.year && parts.month === target.month && parts.day === target.day && parts.hour === 0 && parts.minute === 0) return candidate;
-  }
-  throw new Error(`No Amsterdam midnight found for ${target.year}-${target.month}-${target.day}`);
 }
