@@ -26,6 +26,23 @@ function postIntake(port: number, agent: Agent): Promise<Answer> {
   });
 }
 
+/** A request whose head is sent now and whose body only when `finish` is called: it is in flight across the close. */
+function straddlingIntake(port: number): { finish: () => void; answer: Promise<Answer> } {
+  let finish = () => {};
+  const answer = new Promise<Answer>((resolve, reject) => {
+    const req = httpRequest({ port, method: 'POST', path: '/api/v1/intakes', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), connection: 'keep-alive' } }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, trackingCode: res.statusCode === 201 ? JSON.parse(text).trackingCode : undefined }));
+    });
+    req.on('error', reject);
+    req.flushHeaders();
+    req.write(body.slice(0, 10));
+    finish = () => req.end(body.slice(10));
+  });
+  return { finish, answer };
+}
+
 describe('graceful shutdown: bounded, keep-alive clients cannot hold it open, nothing accepted is lost', () => {
   const databases: string[] = [];
   afterAll(async () => {
@@ -54,16 +71,26 @@ describe('graceful shutdown: bounded, keep-alive clients cannot hold it open, no
     });
     while (answers.length < 20) await new Promise((resolve) => setTimeout(resolve, 20));
 
+    // One more request whose body is still coming when the shutdown begins: its answer must tell the client to go.
+    const straddling = straddlingIntake(port);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    const server = t.app.getHttpServer();
     const started = Date.now();
-    await t.app.close();
+    const closing = t.app.close();
+    while (server.listening) await new Promise((resolve) => setTimeout(resolve, 5));
+    straddling.finish();
+    await closing;
     const took = Date.now() - started;
     stop = true;
     await Promise.all(clients);
     agent.destroy();
+    const last = await straddling.answer;
+    answers.push(last);
 
     // Without the drain the busy keep-alive connections would hold the server open for as long as clients send.
     expect(took).toBeLessThan(DRAIN_MS + 1000);
-    expect(answers.some((a) => a.connection === 'close')).toBe(true);
+    expect(last).toMatchObject({ status: 201, connection: 'close' });
     expect(answers.every((a) => a.status === 201)).toBe(true);
     const accepted = answers.map((a) => a.trackingCode!);
     const db = new Client({ connectionString: t.databaseUrl });
