@@ -119,6 +119,13 @@ describe('ruleset 2.0.0 in the loket (real PostgreSQL and Redis)', () => {
     const old = await submit(intake('Ik heb MS en zoek aangepast werk.'));
     expect(old.status.classification.rulesetVersion).toBe('1.0.0');
     expect(old.status.classification.route).toBe('triage');
+    // Sent at once, so the worker routes them in shared batches: each intake still follows its own region's ruleset.
+    const burst = await Promise.all(
+      ['5038', '1012', '5038', '1012', '5038', '1012'].map(async (postcode) => ({ postcode, ...(await submit(intake('Ik heb MS en zoek aangepast werk.', { postcode }))) })),
+    );
+    for (const { postcode, status } of burst) {
+      expect(status.classification.rulesetVersion).toBe(postcode === '5038' ? '1.0.0' : '2.0.0');
+    }
     const audit = await request(t.http).get('/api/v1/admin/audit?action=region.settings_updated').set(auth(admin)).expect(200);
     expect(audit.body[0]).toMatchObject({ actorUsername: 'demo-admin', details: { regionCode: 'AM26', rulesetVersion: '1.0.0' } });
     await request(t.http).put('/api/v1/admin/regions/AM26/settings').set(auth(admin)).send({ ...settings, rulesetVersion: null }).expect(200);

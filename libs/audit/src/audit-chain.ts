@@ -40,13 +40,23 @@ export async function sealPending(query: Query, limit = 5000): Promise<number> {
      ORDER BY a.id LIMIT $2`,
     [Math.max(0, Number(last?.entry_id ?? 0) - 1_000_000), limit],
   );
+  if (pending.length === 0) return 0;
+  const seqs: number[] = [];
+  const hashes: string[] = [];
   let seq = Number(last?.seq ?? 0);
   let hash = last?.hash ?? GENESIS;
   for (const entry of pending) {
     seq += 1;
     hash = linkHash(hash, entry.canonical);
-    await query(`INSERT INTO audit_seal (seq, entry_id, hash) VALUES ($1, $2, $3)`, [seq, entry.id, hash]);
+    seqs.push(seq);
+    hashes.push(hash);
   }
+  // The whole batch of links in one statement: sealing thousands of entries is one round trip, not thousands.
+  await query(`INSERT INTO audit_seal (seq, entry_id, hash) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[])`, [
+    seqs,
+    pending.map((entry) => entry.id),
+    hashes,
+  ]);
   return pending.length;
 }
 

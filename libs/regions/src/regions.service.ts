@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import { AuditService, type AuditActor } from '#libs/audit';
 import { RegionConfig } from './region-config.entity.js';
 import { RegionDirectory, type Region } from './region-directory.js';
@@ -40,15 +40,15 @@ export class RegionsService implements OnModuleInit {
 
   /** A region's settings with the defaults filled in; the national worklist (null) always has the defaults. */
   async settings(regionCode: string | null): Promise<RegionSettings> {
-    const config = regionCode === null ? null : await this.configs.findOneBy({ regionCode });
-    return {
-      baseRoute: config?.baseRoute ?? null,
-      sla: config?.sla ?? {},
-      autoAssignTeams: config?.autoAssignTeams ?? [],
-      handoffResponseHours: config?.handoffResponseHours ?? DEFAULT_HANDOFF_RESPONSE_HOURS,
-      rulesetVersion: config?.rulesetVersion ?? null,
-      healthConsent: config?.healthConsent ?? null,
-    };
+    return (await this.settingsOf([regionCode])).get(regionCode)!;
+  }
+
+  /** The settings of several regions in one read (a routing batch spans regions), keyed by region code. */
+  async settingsOf(regionCodes: readonly (string | null)[]): Promise<Map<string | null, RegionSettings>> {
+    const codes = [...new Set(regionCodes.filter((code): code is string => code !== null))];
+    const configs = codes.length === 0 ? [] : await this.configs.findBy({ regionCode: In(codes) });
+    const byCode = new Map(configs.map((config) => [config.regionCode, config]));
+    return new Map(regionCodes.map((code) => [code, settingsFrom(code === null ? undefined : byCode.get(code))]));
   }
 
   async updateSettings(regionCode: string, settings: RegionSettings, actor: AuditActor): Promise<RegionSettings> {
@@ -80,4 +80,15 @@ export class RegionsService implements OnModuleInit {
     });
     return this.settings(regionCode);
   }
+}
+
+function settingsFrom(config: RegionConfig | undefined): RegionSettings {
+  return {
+    baseRoute: config?.baseRoute ?? null,
+    sla: config?.sla ?? {},
+    autoAssignTeams: config?.autoAssignTeams ?? [],
+    handoffResponseHours: config?.handoffResponseHours ?? DEFAULT_HANDOFF_RESPONSE_HOURS,
+    rulesetVersion: config?.rulesetVersion ?? null,
+    healthConsent: config?.healthConsent ?? null,
+  };
 }

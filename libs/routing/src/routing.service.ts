@@ -5,7 +5,7 @@ import { countClassification } from '#libs/observability';
 import { routingConfigOf } from '#libs/regions';
 import { CasesService, type RoutedCase } from '#libs/cases';
 import { factsOf, Intake } from '#libs/intake';
-import { RegionsService, type RegionSettings } from '#libs/regions';
+import { RegionsService } from '#libs/regions';
 import { worklistFor } from './worklist-for.js';
 
 export type RoutingOutcome = 'routed' | 'referral_only' | 'already_routed';
@@ -122,10 +122,7 @@ export class RoutingService {
   private async route(manager: EntityManager, intakes: readonly Intake[], classified: Classified[]): Promise<number> {
     if (intakes.length === 0) return 0;
     // One read of a region's settings serves the classifier (base route) and the cases' SLA clocks.
-    const settings = new Map<string | null, RegionSettings>();
-    for (const intake of intakes) {
-      if (!settings.has(intake.regionCode)) settings.set(intake.regionCode, await this.regions.settings(intake.regionCode));
-    }
+    const settings = await this.regions.settingsOf(intakes.map((intake) => intake.regionCode));
     const routedCases: RoutedCase[] = [];
     for (const intake of intakes) {
       const regionSettings = settings.get(intake.regionCode)!;
