@@ -7,7 +7,7 @@
 //   a test we do not tune on).
 // Exit code 1 when a fixture written from the rules is misclassified, so CI can run it.
 import { basename, relative } from 'node:path';
-import { DEFAULT_RULESET, ROUTES, RULESETS, classify, type ClassificationResult, type Ruleset } from '#libs/classification';
+import { DEFAULT_RULESET, ROUTES, RULESETS, classify, expectationUnder, type ClassificationResult, type Ruleset } from '#libs/classification';
 import { defaultLabelledFiles, readLabelledIntakes, type LabelledIntake } from './labelled-intakes.js';
 
 const out = (text = ''): void => {
@@ -42,7 +42,7 @@ const run = (intake: LabelledIntake, ruleset: Ruleset): ClassificationResult =>
 /** Fixtures written from the rules: every field exact. Returns the number of misses. */
 function evaluateFixtures(file: string, intakes: readonly LabelledIntake[], ruleset: Ruleset): number {
   const outcomes = intakes.map((intake) => {
-    const expect = { ...intake.expect, ...intake.expectByRuleset?.[ruleset.version] };
+    const expect = expectationUnder(intake.expect, intake.expectByRuleset, ruleset.version);
     const result = run(intake, ruleset);
     const exact =
       result.level === expect.level &&

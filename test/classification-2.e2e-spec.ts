@@ -41,7 +41,7 @@ describe('ruleset 2.0.0 in the loket (real PostgreSQL and Redis)', () => {
   it('puts a crisis question first on the triage worklist, due the same working day, with 113 for the citizen', async () => {
     const ordinary = await submit(intake('Hallo, ik heb een vraag over werk in de buurt.', { person: { benefit: 'other' } }));
     const crisis = await submit(intake('Ik zie het niet meer zitten sinds ik mijn baan kwijt ben.'));
-    expect(crisis.status.classification).toMatchObject({ route: 'triage', urgent: true, rulesetVersion: '2.0.0' });
+    expect(crisis.status.classification).toMatchObject({ route: 'triage', urgent: true, rulesetVersion: '2.1.0' });
     expect(crisis.status.classification.referrals).toContain('crisis_113');
 
     const triage = await login(t.http, 'demo-triage');
@@ -107,7 +107,7 @@ describe('ruleset 2.0.0 in the loket (real PostgreSQL and Redis)', () => {
     const replay = await request(t.http).post('/api/v1/analysis/replay').set(auth(analystScope)).send({ regionCode: 'AM26', rulesetVersion: '1.0.0' }).expect(200);
     expect(replay.body.candidateVersion).toBe('1.0.0');
     expect(replay.body.replayed).toBeGreaterThanOrEqual(5);
-    expect(replay.body.baselineVersions).toEqual(['2.0.0']);
+    expect(replay.body.baselineVersions).toEqual(['2.1.0']);
     expect(replay.body.urgentBefore).toBeGreaterThan(replay.body.urgentAfter);
     const health = replay.body.routeChanges.find((c: { from: string; to: string }) => c.from === 'werkbedrijf' && c.to === 'triage');
     expect(health.count).toBeGreaterThanOrEqual(1);
@@ -124,7 +124,7 @@ describe('ruleset 2.0.0 in the loket (real PostgreSQL and Redis)', () => {
       ['5038', '1012', '5038', '1012', '5038', '1012'].map(async (postcode) => ({ postcode, ...(await submit(intake('Ik heb MS en zoek aangepast werk.', { postcode }))) })),
     );
     for (const { postcode, status } of burst) {
-      expect(status.classification.rulesetVersion).toBe(postcode === '5038' ? '1.0.0' : '2.0.0');
+      expect(status.classification.rulesetVersion).toBe(postcode === '5038' ? '1.0.0' : '2.1.0');
     }
     const audit = await request(t.http).get('/api/v1/admin/audit?action=region.settings_updated').set(auth(admin)).expect(200);
     expect(audit.body[0]).toMatchObject({ actorUsername: 'demo-admin', details: { regionCode: 'AM26', rulesetVersion: '1.0.0' } });
@@ -135,11 +135,11 @@ describe('ruleset 2.0.0 in the loket (real PostgreSQL and Redis)', () => {
   it('suggests the words the triage desk keeps deciding on that no rule reads', async () => {
     const triage = await login(t.http, 'demo-triage');
     for (let i = 0; i < 3; i++) {
-      const { caseId } = await submit(intake(`Ik ben statushouder uit Eritrea, graag een gesprek ${i}.`, { person: { benefit: 'other' } }));
+      const { caseId } = await submit(intake(`Ik ben nieuwkomer uit Eritrea, graag een gesprek ${i}.`, { person: { benefit: 'other' } }));
       await request(t.http)
         .post(`/api/v1/cases/${caseId}/classification`)
         .set(auth(triage))
-        .send({ level: 'top', route: 'werkbedrijf', reason: 'Statushouder met bijstand, gebeld.' })
+        .send({ level: 'top', route: 'werkbedrijf', reason: 'Nieuwkomer met bijstand, gebeld.' })
         .expect(200);
     }
     const coordinator = await login(t.http, 'demo-coordinator');
@@ -147,7 +147,7 @@ describe('ruleset 2.0.0 in the loket (real PostgreSQL and Redis)', () => {
     const werkbedrijf = report.body.routes.find((r: { route: string }) => r.route === 'werkbedrijf');
     expect(werkbedrijf.decisions).toBeGreaterThanOrEqual(3);
     const terms = werkbedrijf.terms.map((term: { term: string }) => term.term);
-    expect(terms).toContain('statushouder');
+    expect(terms).toContain('nieuwkomer');
     expect(terms).toContain('eritrea');
     expect(terms).not.toContain('ben');
     expect(werkbedrijf.terms.every((term: { count: number }) => term.count >= 3)).toBe(true);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { DEFAULT_RULESET, expectationUnder } from '#libs/classification';
 
 export interface LabelledIntake {
   id: string;
@@ -20,9 +21,9 @@ export interface Expected {
   consentToConfirm?: boolean;
 }
 
-/** What the sample should get under a ruleset version (default: the service's default, 2.0.0). */
-export function expectedUnder(sample: LabelledIntake, version = '2.0.0'): Expected {
-  return { ...sample.expect, ...sample.expectByRuleset?.[version] };
+/** What the sample should get under a ruleset version (default: the service's default). */
+export function expectedUnder(sample: LabelledIntake, version = DEFAULT_RULESET.version): Expected {
+  return expectationUnder<Expected>(sample.expect, sample.expectByRuleset, version);
 }
 
 export function readFixture(name: string): LabelledIntake[] {

@@ -54,7 +54,7 @@ export type {
 export { HEALTH_CONSENT_MODES } from './classification.types.js';
 export { classify, referenceMonthOf, type ClassifyOptions } from './classify.js';
 export { ClassificationError, type ClassificationErrorCode } from './classification.error.js';
-export { DEFAULT_RULESET, RULESETS, loadRuleset, parseRuleset, rulesetOf, type Ruleset } from './ruleset/ruleset.js';
+export { DEFAULT_RULESET, RULESETS, compareRulesetVersions, expectationUnder, loadRuleset, parseRuleset, rulesetOf, type Ruleset } from './ruleset/ruleset.js';
 export { unmatchedWords } from './unmatched-words.js';
 export { renderRulesetDoc } from './doc/ruleset-doc.js';
 export { RulesetError, type RulesetErrorCode, type RulesetIssue } from './ruleset/ruleset.types.js';

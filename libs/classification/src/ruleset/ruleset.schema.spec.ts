@@ -41,9 +41,9 @@ describe('the shipped rulesets', () => {
     expect(loaded.ruleIds).toEqual(RULESETS.get('1.0.0')!.ruleIds);
   });
 
-  it('uses 2.0.0 by default', () => {
-    expect(RULESET_VERSION).toBe('2.0.0');
-    expect(DEFAULT_RULESET.version).toBe('2.0.0');
+  it('uses 2.1.0 by default', () => {
+    expect(RULESET_VERSION).toBe('2.1.0');
+    expect(DEFAULT_RULESET.version).toBe('2.1.0');
     expect(RULE_IDS).toEqual(DEFAULT_RULESET.ruleIds);
   });
 

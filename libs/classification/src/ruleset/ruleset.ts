@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ruleset100Json from '../../rulesets/1.0.0.json' with { type: 'json' };
 import ruleset200Json from '../../rulesets/2.0.0.json' with { type: 'json' };
+import ruleset210Json from '../../rulesets/2.1.0.json' with { type: 'json' };
 import { createConditionCompiler } from '../rules/conditions.js';
 import type { CompiledCondition } from '../rules/evaluation-context.js';
 import { compileTextEngine, type TextEngine } from '../text/analyse.js';
@@ -131,18 +132,41 @@ export function loadRuleset(path: string): Ruleset {
 const fileOf = (version: string): string => fileURLToPath(new URL(`../../rulesets/${version}.json`, import.meta.url));
 
 /**
- * Every ruleset that ships with the service, by version: 1.0.0 (shared/domain/rules.md) and 2.0.0 (issue 7:
- * people's own words, crisis, contradictions). A region activates one in its settings; classifications record it.
+ * Every ruleset that ships with the service, by version: 1.0.0 (shared/domain/rules.md), 2.0.0 (issue 7:
+ * people's own words, crisis, contradictions) and 2.1.0 (2.0.0 reading more crisis signs and statushouders). A region
+ * activates one in its settings; classifications record it.
  */
 export const RULESETS: ReadonlyMap<string, Ruleset> = new Map(
   [
     ['1.0.0', ruleset100Json],
     ['2.0.0', ruleset200Json],
+    ['2.1.0', ruleset210Json],
   ].map(([version, json]) => [version as string, parseRuleset(json, fileOf(version as string))]),
 );
 
-/** The ruleset new regions use: 2.0.0. */
-export const DEFAULT_RULESET: Ruleset = RULESETS.get('2.0.0')!;
+/** The ruleset new regions use: 2.1.0. */
+export const DEFAULT_RULESET: Ruleset = RULESETS.get('2.1.0')!;
+
+/** Orders ruleset versions (major.minor.patch) numerically: 2.10.0 comes after 2.9.0. */
+export function compareRulesetVersions(a: string, b: string): number {
+  const [pa, pb] = [a, b].map((version) => version.split('.').map(Number));
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const difference = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+/**
+ * What a labelled case should get under `version`: its base expectation with every policy change made up to that
+ * version applied in order (a change made in 2.0.0 still holds in 2.1.0 unless a later one says otherwise).
+ */
+export function expectationUnder<T extends object>(base: T, byVersion: Record<string, Partial<T>> | undefined, version: string): T {
+  const changes = Object.entries(byVersion ?? {})
+    .filter(([since]) => compareRulesetVersions(since, version) <= 0)
+    .sort(([a], [b]) => compareRulesetVersions(a, b));
+  return Object.assign({}, base, ...changes.map(([, change]) => change)) as T;
+}
 
 /** The shipped ruleset of that version, or undefined. */
 export function rulesetOf(version: string): Ruleset | undefined {

@@ -444,10 +444,10 @@ function RegionSettingsSection() {
             id="settings-rulesetVersion"
             label={t('admin.settings.rulesetVersion')}
             description={t('admin.settings.rulesetVersionHint')}
-            placeholder={t('admin.settings.default', { value: '2.0.0' })}
+            placeholder={t('admin.settings.default', { value: '2.1.0' })}
             value={draft.rulesetVersion}
             onChange={(v) => set('rulesetVersion', v)}
-            options={['1.0.0', '2.0.0'].map((v) => ({ value: v, label: v }))}
+            options={['1.0.0', '2.0.0', '2.1.0'].map((v) => ({ value: v, label: v }))}
             error={action.errorFor('rulesetVersion')}
           />
           <SelectField

@@ -1,0 +1,79 @@
+// Ruleset 2.1.0: what 2.0.0 missed in questions written blind (by people who had not read the rules), each read
+// the way a case worker would notice it: the question reaches a human at once, or the right team.
+import { describe, expect, it } from '@jest/globals';
+import { RULESETS, classify, compareRulesetVersions, expectationUnder, type ClassificationResult, type IntakeFacts } from './index.js';
+
+const MONTH = '2026-12';
+
+function ask(question: string, version = '2.1.0', role: IntakeFacts['role'] = 'jobseeker'): ClassificationResult {
+  return classify({ role, country: 'NL', question, consent: { processing: true } }, { referenceMonth: MONTH, ruleset: RULESETS.get(version)! });
+}
+
+const isCrisis = (result: ClassificationResult): boolean => result.referrals.includes('crisis_113') && result.urgent && result.route === 'triage';
+
+describe('ruleset 2.1.0: crisis signs that 2.0.0 did not read', () => {
+  it.each([
+    // Being a burden, said in Dutch.
+    'Hoe zeg ik mijn baan op? Het maakt niet meer uit, ik wil niemand meer tot last zijn.',
+    'Ik wil niemand langer tot last zijn, dat is het beste.',
+    // Affairs arranged.
+    'Mijn zaakjes zijn geregeld, dan weet je dat.',
+    // A weapon, or harm threatened against others.
+    'mijn collega zegt dat hij iedereen op de afdeling wat aan gaat doen als hij ontslagen wordt',
+    'Hij had het over een mes. We zitten midden in een reorganisatie.',
+    'mijn teamleider neemt een pistool mee naar het werk',
+    'een collega wil de baas neersteken als hij zijn contract niet verlengt',
+    'my boss came at me with a knife last week',
+  ])('%s', (question) => {
+    expect(isCrisis(ask(question))).toBe(true);
+    expect(isCrisis(ask(question, '2.0.0'))).toBe(false);
+  });
+
+  it.each([
+    'ik wil de gemeente niet langer tot last zijn, ik wil van de bijstand af',
+    'ik heb last van mijn rug en wil ander werk',
+    'Veel mensen zitten thuis en ik wil daar iets aan doen, ik wil mensen helpen',
+    'ik ben slager en werk de hele dag met een mes, ik wil omscholen tot vrachtwagenchauffeur',
+    'ik wil bij defensie werken, ik heb een vraag over wapens en de keuring',
+    'Ik werk bij een bedrijf dat messen maakt en word ontslagen.',
+  ])('raises no alarm over everyday wording: %s', (question) => {
+    expect(isCrisis(ask(question))).toBe(false);
+  });
+
+  it('still answers a crisis with the crisis line, whatever the role', () => {
+    const employer = ask('Ik wilde vragen naar loonkostensubsidie, maar ik wil niemand meer tot last zijn.', '2.1.0', 'employer');
+    expect(employer).toMatchObject({ route: 'triage', urgent: true });
+    expect(employer.referrals).toContain('crisis_113');
+  });
+});
+
+describe('ruleset 2.1.0: statushouders', () => {
+  it.each([
+    'ik ben 2 jaar in nederland, ik heb status. in syrie ik was elektricien. ik wil werken maar mijn nederlands is niet goed',
+    'Statushouder sinds vorig jaar, ik zoek werk als kapper',
+    'I have status since 2 years and I want to work as a welder',
+  ])('go to the werkbedrijf with the gemeente as referral: %s', (question) => {
+    expect(ask(question)).toMatchObject({ level: 'top', route: 'werkbedrijf' });
+    expect(ask(question).referrals).toContain('gemeente');
+    expect(ask(question, '2.0.0').route).not.toBe('werkbedrijf');
+  });
+
+  it('an employer recruiting statushouders stays with the WSP', () => {
+    expect(ask('Wij willen graag statushouders aannemen in onze bakkerij, hoe pakken we dat aan?', '2.1.0', 'employer')).toMatchObject({ route: 'wsp', level: 'top' });
+  });
+});
+
+describe('ruleset versions', () => {
+  it('orders versions by number, not by text', () => {
+    expect(['2.10.0', '1.0.0', '2.9.1', '2.1.0'].sort(compareRulesetVersions)).toEqual(['1.0.0', '2.1.0', '2.9.1', '2.10.0']);
+  });
+
+  it('applies every policy change made up to a version, the latest last', () => {
+    const base = { route: 'wsp', urgent: false };
+    const changes = { '2.0.0': { urgent: true }, '2.1.0': { route: 'werkbedrijf' }, '3.0.0': { urgent: false } };
+    expect(expectationUnder(base, changes, '1.0.0')).toEqual({ route: 'wsp', urgent: false });
+    expect(expectationUnder(base, changes, '2.0.0')).toEqual({ route: 'wsp', urgent: true });
+    expect(expectationUnder(base, changes, '2.1.0')).toEqual({ route: 'werkbedrijf', urgent: true });
+    expect(expectationUnder(base, changes, '3.0.0')).toEqual({ route: 'werkbedrijf', urgent: false });
+  });
+});
