@@ -24,6 +24,12 @@ describe('ruleset 2.1.0: crisis signs that 2.0.0 did not read', () => {
     'mijn teamleider neemt een pistool mee naar het werk',
     'een collega wil de baas neersteken als hij zijn contract niet verlengt',
     'my boss came at me with a knife last week',
+    // Violence told without "me", a death threat, threats against one's children.
+    'Mijn man wordt boos als ik over werk begin en dan slaat hij.',
+    'Als ik ga werken maakt hij me dood, zegt mijn vriend.',
+    'Mijn baas heeft gedreigd dat ik wel zie wat er met mijn kinderen gebeurt als ik naar de vakbond stap.',
+    // Standing by the railway.
+    'Gisteren heb ik een uur bij het spoor gestaan. Ik weet niet meer hoe het verder moet.',
   ])('%s', (question) => {
     expect(isCrisis(ask(question))).toBe(true);
     expect(isCrisis(ask(question, '2.0.0'))).toBe(false);
@@ -36,6 +42,11 @@ describe('ruleset 2.1.0: crisis signs that 2.0.0 did not read', () => {
     'ik ben slager en werk de hele dag met een mes, ik wil omscholen tot vrachtwagenchauffeur',
     'ik wil bij defensie werken, ik heb een vraag over wapens en de keuring',
     'Ik werk bij een bedrijf dat messen maakt en word ontslagen.',
+    'Dat slaat nergens op, mijn uitkering is gestopt.',
+    'Het slaat op mijn vorige vraag over de WW.',
+    'hij slaat de plank mis met dat advies van het uitzendbureau',
+    'Mijn werkgever dreigt met ontslag als ik niet op zaterdag kom.',
+    'Ik werk als machinist bij de NS en wil omscholen, ik sta de hele dag op het perron.',
   ])('raises no alarm over everyday wording: %s', (question) => {
     expect(isCrisis(ask(question))).toBe(false);
   });
@@ -45,6 +56,27 @@ describe('ruleset 2.1.0: crisis signs that 2.0.0 did not read', () => {
     expect(employer).toMatchObject({ route: 'triage', urgent: true });
     expect(employer.referrals).toContain('crisis_113');
   });
+});
+
+describe('ruleset 2.1.0: no food in the house', () => {
+  it.each([
+    'We hebben al twee dagen niks gegeten, de kinderen hebben honger. Ik wil werken maar wat nu?',
+    'sinds de uitkering gestopt is hebben we bijna niks gegeten',
+    'ik heb honger en geen geld, kan ik vandaag iemand spreken over werk?',
+  ])('is urgent, with the gemeente, and a human today: %s', (question) => {
+    const result = ask(question);
+    expect(result).toMatchObject({ route: 'triage', urgent: true });
+    expect(result.referrals).toContain('gemeente');
+    expect(result.firedRules).toContain('G10');
+    expect(ask(question, '2.0.0').urgent).toBe(false);
+  });
+
+  it.each(['ik heb honger naar een nieuwe uitdaging in de logistiek', 'de kantine heeft geen eten voor de nachtdienst, mag dat?'])(
+    'but hunger for a challenge or a canteen question is not: %s',
+    (question) => {
+      expect(ask(question).urgent).toBe(false);
+    },
+  );
 });
 
 describe('ruleset 2.1.0: statushouders', () => {
