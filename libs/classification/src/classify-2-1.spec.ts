@@ -95,6 +95,21 @@ describe('ruleset 2.1.0: statushouders', () => {
   });
 });
 
+describe('ruleset 2.1.0: everyday wording for the right team', () => {
+  it.each([
+    ['worker', 'Ik zit al 15 jaar bij de sociale werkplaats en hoor dat die dichtgaat. Wat nu?', 'werkbedrijf'],
+    ['jobseeker', 'Ik krijg uitkering van gemeente en wil werken als schoonmaker.', 'werkbedrijf'],
+    ['worker', 'ik doe vrijwilligerswerk met behoud van uitkering bij de voedselbank maar wil betaald werk', 'werkbedrijf'],
+    ['worker', 'Ik werk op de personeelsafdeling van een bouwbedrijf; hoe kunnen wij een jongere met een beperking aannemen?', 'wsp'],
+    ['worker', 'Ik ben accountant en denk aan zij-instroom als docent economie, hoe werkt dat?', 'mobiliteitsteam'],
+    ['jobseeker', 'Wanneer is de milieustraat open?', 'none'],
+    ['jobseeker', 'Wij willen trouwen, waar moeten we zijn?', 'none'],
+  ] as const)('%s: %s → %s', (role, question, route) => {
+    expect(ask(question, '2.1.0', role).route).toBe(route);
+    expect(ask(question, '2.0.0', role).route).not.toBe(route);
+  });
+});
+
 describe('ruleset versions', () => {
   it('orders versions by number, not by text', () => {
     expect(['2.10.0', '1.0.0', '2.9.1', '2.1.0'].sort(compareRulesetVersions)).toEqual(['1.0.0', '2.1.0', '2.9.1', '2.10.0']);
