@@ -68,10 +68,13 @@ function evaluateRealistic(file: string, intakes: readonly LabelledIntake[], rul
   const rows = intakes.map((intake) => ({ intake, result: run(intake, ruleset) }));
   const n = rows.length;
   const count = (predicate: (row: (typeof rows)[number]) => boolean): number => rows.filter(predicate).length;
-  const strictRoute = count(({ intake, result }) => result.route === intake.expect.route);
-  const acceptedRoute = count(({ intake, result }) => (intake.expect.acceptedRoutes ?? [intake.expect.route]).includes(result.route));
-  const strictLevel = count(({ intake, result }) => result.level === intake.expect.level);
-  const acceptedLevel = count(({ intake, result }) => (intake.expect.acceptedLevels ?? [intake.expect.level]).includes(result.level));
+  // Blind sets may leave the level or the route unlabelled (''): those questions count only for what is labelled.
+  const routed = rows.filter(({ intake }) => intake.expect.route !== '');
+  const levelled = rows.filter(({ intake }) => intake.expect.level !== '');
+  const strictRoute = routed.filter(({ intake, result }) => result.route === intake.expect.route).length;
+  const acceptedRoute = routed.filter(({ intake, result }) => (intake.expect.acceptedRoutes ?? [intake.expect.route]).includes(result.route)).length;
+  const strictLevel = levelled.filter(({ intake, result }) => result.level === intake.expect.level).length;
+  const acceptedLevel = levelled.filter(({ intake, result }) => (intake.expect.acceptedLevels ?? [intake.expect.level]).includes(result.level)).length;
   const triage = count(({ result }) => result.route === 'triage');
   const triageExpected = count(({ intake }) => intake.expect.route === 'triage');
   // Crisis and housing emergencies go to triage by policy; the triage target is about everything else.
@@ -85,16 +88,17 @@ function evaluateRealistic(file: string, intakes: readonly LabelledIntake[], rul
   const urgentCaught = urgent.filter(({ result }) => result.urgent).length;
   const falseUrgent = count(({ intake, result }) => intake.expect.urgent !== true && result.urgent);
   out(`${relative(process.cwd(), file)} (realistic): ${n} questions`);
-  out(`  route     strict ${percent(strictRoute, n)} (${strictRoute}/${n})   accepted ${percent(acceptedRoute, n)} (${acceptedRoute}/${n})`);
-  out(`  level     strict ${percent(strictLevel, n)} (${strictLevel}/${n})   accepted ${percent(acceptedLevel, n)} (${acceptedLevel}/${n})`);
+  const [r, l] = [routed.length, levelled.length];
+  if (r > 0) out(`  route     strict ${percent(strictRoute, r)} (${strictRoute}/${r})   accepted ${percent(acceptedRoute, r)} (${acceptedRoute}/${r})`);
+  if (l > 0) out(`  level     strict ${percent(strictLevel, l)} (${strictLevel}/${l})   accepted ${percent(acceptedLevel, l)} (${acceptedLevel}/${l})`);
   out(`  triage    ${percent(triage, n)} of all questions sent to triage (${triage}/${n}; labelled triage: ${triageExpected})`);
   out(`            ${percent(calmTriage, calm.length)} of the ${calm.length} questions without a crisis or housing emergency (${calmTriage}; labelled triage: ${calmTriageExpected})`);
   out(`  crisis    ${crisisCaught}/${crisis.length} crisis questions got crisis_113 and urgent; ${falseCrisis} others got crisis_113`);
   out(`  urgent    ${urgentCaught}/${urgent.length} urgent questions marked urgent; ${falseUrgent} others marked urgent`);
-  confusion('Route', ROUTES, rows.map(({ intake, result }) => [intake.expect.route, result.route]));
+  if (r > 0) confusion('Route', ROUTES, routed.map(({ intake, result }) => [intake.expect.route, result.route]));
   const heldOut = basename(file).startsWith('holdout');
   if (!misses || heldOut) return;
-  const wrong = rows.filter(({ intake, result }) => !(intake.expect.acceptedRoutes ?? [intake.expect.route]).includes(result.route) ||
+  const wrong = rows.filter(({ intake, result }) => (intake.expect.route !== '' && !(intake.expect.acceptedRoutes ?? [intake.expect.route]).includes(result.route)) ||
     (intake.expect.crisis === true && !result.referrals.includes('crisis_113')));
   out(`  not accepted (${wrong.length}):`);
   for (const { intake, result } of wrong) {

@@ -1,5 +1,6 @@
 // Ruleset 2.1.0: what 2.0.0 missed in questions written blind (by people who had not read the rules), each read
 // the way a case worker would notice it: the question reaches a human at once, or the right team.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { RULESETS, classify, compareRulesetVersions, expectationUnder, type ClassificationResult, type IntakeFacts } from './index.js';
 
@@ -55,6 +56,31 @@ describe('ruleset 2.1.0: crisis signs that 2.0.0 did not read', () => {
     const employer = ask('Ik wilde vragen naar loonkostensubsidie, maar ik wil niemand meer tot last zijn.', '2.1.0', 'employer');
     expect(employer).toMatchObject({ route: 'triage', urgent: true });
     expect(employer.referrals).toContain('crisis_113');
+  });
+});
+
+describe('ruleset 2.1.0 on the blind sets (test/corpus/blind.jsonl)', () => {
+  interface BlindQuestion {
+    id: string;
+    request: { role: IntakeFacts['role']; question: string };
+    expect: { crisis: boolean; urgent: boolean };
+  }
+  const blind = readFileSync(new URL('../../../test/corpus/blind.jsonl', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as BlindQuestion);
+  const answered = blind.map((q) => ({ q, result: ask(q.request.question, '2.1.0', q.request.role) }));
+
+  it('sends every crisis and every emergency to a human today', () => {
+    const missed = answered.filter(({ q, result }) => q.expect.urgent && !result.urgent).map(({ q }) => q.id);
+    const crisisWithoutLine = answered.filter(({ q, result }) => q.expect.crisis && !result.referrals.includes('crisis_113')).map(({ q }) => q.id);
+    expect(answered.filter(({ q }) => q.expect.urgent).length).toBeGreaterThanOrEqual(26);
+    expect(missed).toEqual([]);
+    expect(crisisWithoutLine).toEqual([]);
+  });
+
+  it('raises no alarm on an ordinary question', () => {
+    expect(answered.filter(({ q, result }) => !q.expect.urgent && result.urgent).map(({ q }) => q.id)).toEqual([]);
   });
 });
 
