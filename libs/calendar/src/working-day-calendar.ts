@@ -38,6 +38,8 @@ const WORKING_DAY_START: LocalTime = { hour: 9, minute: 0, second: 0, millisecon
 export class WorkingDayCalendar {
   private readonly liberationDay: LiberationDayPolicy;
   private readonly holidaysByYear = new Map<number, ReadonlyMap<string, string>>();
+  /** Deadline dates by counting-start date and number of days: every case opened on a day asks the same few. */
+  private readonly deadlineDates = new Map<string, LocalDate>();
 
   constructor(options: WorkingDayCalendarOptions = {}) {
     const liberationDay = options.liberationDay ?? 'lustrum';
@@ -72,8 +74,14 @@ export class WorkingDayCalendar {
       throw new RangeError(`days must be a whole number of 0 or more, got ${days}`);
     }
     const { date, time } = this.countingStart(start);
-    let deadline = date;
-    for (let i = 0; i < days; i++) deadline = this.nextWorkingDate(deadline);
+    const key = `${formatDate(date)}+${days}`;
+    let deadline = this.deadlineDates.get(key);
+    if (deadline === undefined) {
+      deadline = date;
+      for (let i = 0; i < days; i++) deadline = this.nextWorkingDate(deadline);
+      if (this.deadlineDates.size >= 10_000) this.deadlineDates.clear();
+      this.deadlineDates.set(key, deadline);
+    }
     return fromAmsterdam({ ...deadline, ...time });
   }
 
