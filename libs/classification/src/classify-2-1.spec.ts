@@ -39,6 +39,13 @@ describe('ruleset 2.1.0: crisis signs that 2.0.0 did not read', () => {
     'Morgen steek ik hem neer als hij weer begint.',
     'Mijn ex stuurt berichten: ik weet waar je woont.',
     'hij zegt dat hij me iets aandoet als ik ga werken',
+    // An attempt just made, hopelessness, sexual violence, a stalker, a farewell mail, in English too.
+    'Ik kom net uit het ziekenhuis na een poging, moet ik dat aan mijn werkgever vertellen?',
+    'ik denk steeds: waarom zou ik nog.',
+    'Mijn collega heeft me aangerand en nu durf ik niet meer naar het werk.',
+    'Hij zegt dat hij me weet te vinden als ik opzeg.',
+    'I lost my job and I keep thinking about ending it.',
+    'Het was fijn jullie gekend te hebben, zorg goed voor elkaar.',
   ])('%s', (question) => {
     expect(isCrisis(ask(question))).toBe(true);
     expect(isCrisis(ask(question, '2.0.0'))).toBe(false);
@@ -63,6 +70,10 @@ describe('ruleset 2.1.0: crisis signs that 2.0.0 did not read', () => {
     'Wat gebeurt er met mijn pensioen als ik overlijd?',
     'ik werk in de zorg en moet pillen uitdelen, kan ik omscholen?',
     'ik heb advies gegeven aan jonge schilders, of raak ik dan alles kwijt?',
+    'Mijn collega dreigt met een klacht bij HR over mijn rooster.',
+    'Wij willen een poging doen om iemand uit de bijstand aan te nemen.',
+    'waarom zou ik nog solliciteren als niemand reageert',
+    'ik ben niet van plan om nog lang bij dit bedrijf te zijn',
   ])('raises no alarm over everyday wording: %s', (question) => {
     expect(isCrisis(ask(question))).toBe(false);
   });
@@ -87,20 +98,27 @@ describe('ruleset 2.1.0 on the blind sets (test/corpus/blind.jsonl)', () => {
   const answered = blind.map((q) => ({ q, result: ask(q.request.question, '2.1.0', q.request.role) }));
 
   // The misses and alarms left are named here, so that any change in them (a regression, or a fix) is seen.
-  it('sends every crisis and emergency to a human today, but for three it cannot read', () => {
+  it('sends every crisis and emergency to a human today, but for four it cannot read', () => {
     const missed = answered.filter(({ q, result }) => q.expect.urgent && !result.urgent).map(({ q }) => q.id);
     const crisisWithoutLine = answered.filter(({ q, result }) => q.expect.crisis && !result.referrals.includes('crisis_113')).map(({ q }) => q.id);
-    expect(answered.filter(({ q }) => q.expect.urgent).length).toBeGreaterThanOrEqual(71);
-    // A veiled threat ("hij zal merken hoe het is om alles kwijt te raken"), a life insurance as the family's only
-    // rescue, next to the firm's payroll, and a client's thank-you that reads as a farewell.
-    expect(missed).toEqual(['BL3-c011', 'BL3-c015', 'BL3-c086']);
-    expect(crisisWithoutLine).toEqual(['BL3-c011', 'BL3-c015', 'BL3-c086']);
+    expect(answered.filter(({ q }) => q.expect.urgent).length).toBeGreaterThanOrEqual(116);
+    // A veiled threat ("hij zal merken hoe het is om alles kwijt te raken"); a life insurance as the family's only
+    // rescue, next to the firm's payroll; a photo of a bridge with "sorry mannen"; a nurse counting doses.
+    const unread = ['BL3-c011', 'BL3-c015', 'BL4-d036', 'BL4-d093'];
+    expect(missed).toEqual(unread);
+    expect(crisisWithoutLine).toEqual(unread);
   });
 
   it('raises an alarm on an ordinary question only where violence, a threat or an eviction is named', () => {
     // A colleague hit in the canteen last week, a guard threatened by customers, "bang dat hij nooit meer werk
-    // vindt", an eviction three months away: a human looks, at the cost of a call.
-    expect(answered.filter(({ q, result }) => !q.expect.urgent && result.urgent).map(({ q }) => q.id)).toEqual(['BL3-c022', 'BL3-c045', 'BL3-c070', 'BL3-c094']);
+    // vindt", an eviction three months away, "sta ik ook op straat, figuurlijk dan": a human looks, at the cost of a call.
+    expect(answered.filter(({ q, result }) => !q.expect.urgent && result.urgent).map(({ q }) => q.id)).toEqual([
+      'BL3-c022',
+      'BL3-c045',
+      'BL3-c070',
+      'BL3-c094',
+      'BL4-d091',
+    ]);
   });
 });
 
@@ -109,6 +127,7 @@ describe('ruleset 2.1.0: no food in the house', () => {
     'We hebben al twee dagen niks gegeten, de kinderen hebben honger. Ik wil werken maar wat nu?',
     'sinds de uitkering gestopt is hebben we bijna niks gegeten',
     'ik heb honger en geen geld, kan ik vandaag iemand spreken over werk?',
+    'We hebben twee dagen niet gegeten en er zijn geen luiers meer.',
   ])('is urgent, with the gemeente, and a human today: %s', (question) => {
     const result = ask(question);
     expect(result).toMatchObject({ route: 'triage', urgent: true });
