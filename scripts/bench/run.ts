@@ -102,6 +102,8 @@ interface Cpu {
 interface Saturation {
   accepted: number;
   errors: string;
+  /** Answers 4xx or 5xx: an invalid labelled body, or a failing service. */
+  refused: number;
   intakePerSec: number;
   routedPerSec: number;
   lost: number;
@@ -112,6 +114,7 @@ interface HalfRate {
   rate: number;
   accepted: number;
   errors: string;
+  refused: number;
   latencyP50: number;
   latencyP99: number;
   toWorklistP50: number;
@@ -130,6 +133,8 @@ interface Claims {
   errors: string;
   cpu: Cpu;
 }
+
+const refusedOf = (errors: Map<number, number>): number => [...errors].reduce((n, [status, count]) => n + (status >= 400 ? count : 0), 0);
 
 const describeErrors = (errors: Map<number, number>): string =>
   errors.size === 0 ? 'none' : [...errors].map(([status, n]) => `${n}× ${status === 0 ? 'connection error' : status}`).join(', ');
@@ -166,6 +171,7 @@ class Bench {
     return {
       accepted: codes.length,
       errors: describeErrors(run.errors),
+      refused: refusedOf(run.errors),
       intakePerSec: codes.length / ((last201 - run.startedAt) / 1000),
       routedPerSec: (codes.length - verified.unrouted) / ((verified.lastRoutedWallMs - run.startedWallMs) / 1000),
       lost: lostOf(codes.length, verified),
@@ -215,6 +221,7 @@ class Bench {
       rate,
       accepted: codes.length,
       errors: describeErrors(run.errors),
+      refused: refusedOf(run.errors),
       latencyP50: percentile(latencies, 50),
       latencyP99: percentile(latencies, 99),
       toWorklistP50: percentile(toWorklist, 50),
@@ -522,7 +529,11 @@ async function main(): Promise<number> {
     out('Peak RSS (VmHWM) MiB');
     for (const [name, mib] of rss) row(`  ${name}`, fmt(mib), '');
     out(`Took ${((performance.now() - started) / 1000).toFixed(1)} s (without the build); scaling ran ${SCALING_INTAKES} intakes a step.`);
+    // A labelled body the service refuses (4xx) means the bench sends invalid intakes; a 5xx is never acceptable.
+    const refused = (name: 'service' | 'floor'): number => sat[name].reduce((n, round) => n + round.refused, half[name].refused);
     const problems = [
+      ...(refused('service') > 0 ? [`service refused ${refused('service')} intake(s) with 4xx or 5xx: a labelled body is invalid or the service failed`] : []),
+      ...(refused('floor') > 0 ? [`floor refused ${refused('floor')} intake(s): the bench is broken`] : []),
       ...(serviceLost > 0 ? [`service lost ${serviceLost} accepted intake(s)`] : []),
       ...(floorLost > 0 ? [`floor lost ${floorLost} accepted intake(s): the bench is broken`] : []),
       ...(doubleClaims > 0 ? [`service handed out ${doubleClaims} case(s) twice`] : []),
