@@ -46,6 +46,13 @@ describe('ruleset 2.1.0: crisis signs that 2.0.0 did not read', () => {
     'Hij zegt dat hij me weet te vinden als ik opzeg.',
     'I lost my job and I keep thinking about ending it.',
     'Het was fijn jullie gekend te hebben, zorg goed voor elkaar.',
+    // A goodbye followed by silence, a death threat with fire, head-banging, passports held, violence in English.
+    "Hij stuurde vannacht 'sorry voor alles, dit was de laatste keer' en neemt sindsdien niet op.",
+    'Mijn ex zei dat hij het huis in brand steekt met mij erin.',
+    'Hij zei dat hij me afmaakt als ik niet terugkom.',
+    'Ik sla mijn hoofd tegen de muur als het te veel wordt.',
+    'De baas heeft onze paspoorten en we mogen niet weg.',
+    'The boss hit my friend yesterday in the warehouse.',
   ])('%s', (question) => {
     expect(isCrisis(ask(question))).toBe(true);
     expect(isCrisis(ask(question, '2.0.0'))).toBe(false);
@@ -74,6 +81,9 @@ describe('ruleset 2.1.0: crisis signs that 2.0.0 did not read', () => {
     'Wij willen een poging doen om iemand uit de bijstand aan te nemen.',
     'waarom zou ik nog solliciteren als niemand reageert',
     'ik ben niet van plan om nog lang bij dit bedrijf te zijn',
+    'Ik ben verpleegkundige en verzorg littekens en wonden, kan ik omscholen?',
+    'Ik stop als stukadoor en geef mijn gereedschap weg, moet ik dat melden?',
+    'The crisis hit my company hard, can I get a subsidy?',
   ])('raises no alarm over everyday wording: %s', (question) => {
     expect(isCrisis(ask(question))).toBe(false);
   });
@@ -101,23 +111,33 @@ describe('ruleset 2.1.0 on the blind sets (test/corpus/blind.jsonl)', () => {
   it('sends every crisis and emergency to a human today, but for four it cannot read', () => {
     const missed = answered.filter(({ q, result }) => q.expect.urgent && !result.urgent).map(({ q }) => q.id);
     const crisisWithoutLine = answered.filter(({ q, result }) => q.expect.crisis && !result.referrals.includes('crisis_113')).map(({ q }) => q.id);
-    expect(answered.filter(({ q }) => q.expect.urgent).length).toBeGreaterThanOrEqual(116);
+    expect(answered.filter(({ q }) => q.expect.urgent).length).toBeGreaterThanOrEqual(161);
     // A veiled threat ("hij zal merken hoe het is om alles kwijt te raken"); a life insurance as the family's only
-    // rescue, next to the firm's payroll; a photo of a bridge with "sorry mannen"; a nurse counting doses.
-    const unread = ['BL3-c011', 'BL3-c015', 'BL4-d036', 'BL4-d093'];
+    // rescue, next to the firm's payroll; a nurse counting doses; driving at night looking at the trees by the dike.
+    const unread = ['BL3-c011', 'BL3-c015', 'BL4-d093', 'BL5-e018'];
     expect(missed).toEqual(unread);
     expect(crisisWithoutLine).toEqual(unread);
   });
 
   it('raises an alarm on an ordinary question only where violence, a threat or an eviction is named', () => {
     // A colleague hit in the canteen last week, a guard threatened by customers, "bang dat hij nooit meer werk
-    // vindt", an eviction three months away, "sta ik ook op straat, figuurlijk dan": a human looks, at the cost of a call.
+    // vindt", an eviction three months away, "sta ik ook op straat, figuurlijk dan", "he'll kill me (joke)",
+    // "ik zie het niet meer zitten met die sollicitatieplicht", "mijn baas vermoordt me", a domestic-violence
+    // protocol, an old conviction for assault, a colleague's suicide months ago, a coach preparing referrals: a
+    // human looks, at the cost of a call.
     expect(answered.filter(({ q, result }) => !q.expect.urgent && result.urgent).map(({ q }) => q.id)).toEqual([
       'BL3-c022',
       'BL3-c045',
       'BL3-c070',
       'BL3-c094',
       'BL4-d091',
+      'BL5-e003',
+      'BL5-e014',
+      'BL5-e023',
+      'BL5-e044',
+      'BL5-e059',
+      'BL5-e064',
+      'BL5-e080',
     ]);
   });
 });
