@@ -53,6 +53,12 @@ describe('ruleset 2.1.0: crisis signs that 2.0.0 did not read', () => {
     'Ik sla mijn hoofd tegen de muur als het te veel wordt.',
     'De baas heeft onze paspoorten en we mogen niet weg.',
     'The boss hit my friend yesterday in the warehouse.',
+    // A letter ready, a will changed, a dose counted, a pistol held, a boss who calls the police if one leaves.
+    'Gisteravond heb ik een brief voor mijn ouders geschreven en die ligt klaar.',
+    'Ik heb mijn testament aangepast en de wachtwoorden in een envelop gelegd.',
+    'Ik reken steeds uit hoeveel ik nodig zou hebben uit de medicijnkast.',
+    'Ik heb het pistool van mijn vader uit de kast gehaald en even vastgehouden.',
+    'Ik werk zonder papieren en mijn baas zegt: als ik stop belt hij de politie.',
   ])('%s', (question) => {
     expect(isCrisis(ask(question))).toBe(true);
     expect(isCrisis(ask(question, '2.0.0'))).toBe(false);
@@ -84,6 +90,9 @@ describe('ruleset 2.1.0: crisis signs that 2.0.0 did not read', () => {
     'Ik ben verpleegkundige en verzorg littekens en wonden, kan ik omscholen?',
     'Ik stop als stukadoor en geef mijn gereedschap weg, moet ik dat melden?',
     'The crisis hit my company hard, can I get a subsidy?',
+    // 'mij' is matched exactly now: "dreigt mij" no longer reads "dreigt anders mijn contract".
+    'Kan mijn baas mij dwingen om over te werken? Hij dreigt anders mijn contract niet te verlengen.',
+    'Mijn bedrijf is dood, na corona nooit meer opgekrabbeld. Ik wil weer in loondienst.',
   ])('raises no alarm over everyday wording: %s', (question) => {
     expect(isCrisis(ask(question))).toBe(false);
   });
@@ -111,10 +120,11 @@ describe('ruleset 2.1.0 on the blind sets (test/corpus/blind.jsonl)', () => {
   it('sends every crisis and emergency to a human today, but for four it cannot read', () => {
     const missed = answered.filter(({ q, result }) => q.expect.urgent && !result.urgent).map(({ q }) => q.id);
     const crisisWithoutLine = answered.filter(({ q, result }) => q.expect.crisis && !result.referrals.includes('crisis_113')).map(({ q }) => q.id);
-    expect(answered.filter(({ q }) => q.expect.urgent).length).toBeGreaterThanOrEqual(161);
+    expect(answered.filter(({ q }) => q.expect.urgent).length).toBeGreaterThanOrEqual(206);
     // A veiled threat ("hij zal merken hoe het is om alles kwijt te raken"); a life insurance as the family's only
-    // rescue, next to the firm's payroll; a nurse counting doses; driving at night looking at the trees by the dike.
-    const unread = ['BL3-c011', 'BL3-c015', 'BL4-d093', 'BL5-e018'];
+    // rescue, next to the firm's payroll; driving at night looking at the trees by the dike; "één stap te ver zou
+    // niet erg zijn" on a scaffold.
+    const unread = ['BL3-c011', 'BL3-c015', 'BL5-e018', 'BL6-f076'];
     expect(missed).toEqual(unread);
     expect(crisisWithoutLine).toEqual(unread);
   });
@@ -123,8 +133,8 @@ describe('ruleset 2.1.0 on the blind sets (test/corpus/blind.jsonl)', () => {
     // A colleague hit in the canteen last week, a guard threatened by customers, "bang dat hij nooit meer werk
     // vindt", an eviction three months away, "sta ik ook op straat, figuurlijk dan", "he'll kill me (joke)",
     // "ik zie het niet meer zitten met die sollicitatieplicht", "mijn baas vermoordt me", a domestic-violence
-    // protocol, an old conviction for assault, a colleague's suicide months ago, a coach preparing referrals: a
-    // human looks, at the cost of a call.
+    // protocol, an old conviction for assault (twice), a colleague's suicide months ago, a coach preparing
+    // referrals, "ik zie het even niet meer zitten met al die afwijzingen": a human looks, at the cost of a call.
     expect(answered.filter(({ q, result }) => !q.expect.urgent && result.urgent).map(({ q }) => q.id)).toEqual([
       'BL3-c022',
       'BL3-c045',
@@ -138,6 +148,8 @@ describe('ruleset 2.1.0 on the blind sets (test/corpus/blind.jsonl)', () => {
       'BL5-e059',
       'BL5-e064',
       'BL5-e080',
+      'BL6-f068',
+      'BL6-f097',
     ]);
   });
 });
