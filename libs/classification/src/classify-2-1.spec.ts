@@ -59,6 +59,12 @@ describe('ruleset 2.1.0: crisis signs that 2.0.0 did not read', () => {
     'Ik reken steeds uit hoeveel ik nodig zou hebben uit de medicijnkast.',
     'Ik heb het pistool van mijn vader uit de kast gehaald en even vastgehouden.',
     'Ik werk zonder papieren en mijn baas zegt: als ik stop belt hij de politie.',
+    // Pills laid out, wrists opened, a level crossing, a date fixed with words for everyone, a hand-breaking threat.
+    'Ik heb de pillen al drie keer klaargelegd en weer teruggezet.',
+    'ik heb mijn polsen opengehaald en de hechtingen zitten er nog in',
+    'ik sta soms bij de overweg als de bomen dichtgaan en denk dan even na',
+    'Ik heb opgeschreven wat ik iedereen nog wil zeggen en de datum staat vast.',
+    'Ze zeggen als ik naar de vakbond ga dan breken ze mijn handen.',
   ])('%s', (question) => {
     expect(isCrisis(ask(question))).toBe(true);
     expect(isCrisis(ask(question, '2.0.0'))).toBe(false);
@@ -93,6 +99,9 @@ describe('ruleset 2.1.0: crisis signs that 2.0.0 did not read', () => {
     // 'mij' is matched exactly now: "dreigt mij" no longer reads "dreigt anders mijn contract".
     'Kan mijn baas mij dwingen om over te werken? Hij dreigt anders mijn contract niet te verlengen.',
     'Mijn bedrijf is dood, na corona nooit meer opgekrabbeld. Ik wil weer in loondienst.',
+    'wollah ik ben dood moe van stage zoeken, niemand reageert',
+    'Mag mijn werkgever verbieden dat ik een mes meeneem voor mijn lunch? Om een appel te snijden.',
+    'Mijn startdatum staat vast, ik heb iedereen op mijn oude werk afscheid gegeven.',
   ])('raises no alarm over everyday wording: %s', (question) => {
     expect(isCrisis(ask(question))).toBe(false);
   });
@@ -120,7 +129,7 @@ describe('ruleset 2.1.0 on the blind sets (test/corpus/blind.jsonl)', () => {
   it('sends every crisis and emergency to a human today, but for four it cannot read', () => {
     const missed = answered.filter(({ q, result }) => q.expect.urgent && !result.urgent).map(({ q }) => q.id);
     const crisisWithoutLine = answered.filter(({ q, result }) => q.expect.crisis && !result.referrals.includes('crisis_113')).map(({ q }) => q.id);
-    expect(answered.filter(({ q }) => q.expect.urgent).length).toBeGreaterThanOrEqual(206);
+    expect(answered.filter(({ q }) => q.expect.urgent).length).toBeGreaterThanOrEqual(251);
     // A veiled threat ("hij zal merken hoe het is om alles kwijt te raken"); a life insurance as the family's only
     // rescue, next to the firm's payroll; driving at night looking at the trees by the dike; "één stap te ver zou
     // niet erg zijn" on a scaffold.
@@ -134,7 +143,9 @@ describe('ruleset 2.1.0 on the blind sets (test/corpus/blind.jsonl)', () => {
     // vindt", an eviction three months away, "sta ik ook op straat, figuurlijk dan", "he'll kill me (joke)",
     // "ik zie het niet meer zitten met die sollicitatieplicht", "mijn baas vermoordt me", a domestic-violence
     // protocol, an old conviction for assault (twice), a colleague's suicide months ago, a coach preparing
-    // referrals, "ik zie het even niet meer zitten met al die afwijzingen": a human looks, at the cost of a call.
+    // referrals, "ik zie het even niet meer zitten met al die afwijzingen", homeless last year, "ik wil dood van deze
+    // collega 😂", leave after a brother's suicide, self-harm treated years ago, a fight already settled: a human
+    // looks, at the cost of a call.
     expect(answered.filter(({ q, result }) => !q.expect.urgent && result.urgent).map(({ q }) => q.id)).toEqual([
       'BL3-c022',
       'BL3-c045',
@@ -150,6 +161,13 @@ describe('ruleset 2.1.0 on the blind sets (test/corpus/blind.jsonl)', () => {
       'BL5-e080',
       'BL6-f068',
       'BL6-f097',
+      'BL7-g024',
+      'BL7-g054',
+      'BL7-g058',
+      'BL7-g073',
+      'BL7-g079',
+      'BL7-g091',
+      'BL7-g098',
     ]);
   });
 });
