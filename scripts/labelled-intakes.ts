@@ -48,6 +48,7 @@ export function defaultLabelledFiles(): string[] {
     'test/corpus/realistic.jsonl',
     'test/corpus/holdout.jsonl',
     'test/corpus/blind.jsonl',
+    'test/corpus/holdout-blind.jsonl',
   ]
     .map((name) => fileURLToPath(new URL(name, root)))
     .filter((path) => existsSync(path));
