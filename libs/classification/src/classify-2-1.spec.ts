@@ -65,6 +65,12 @@ describe('ruleset 2.1.0: crisis signs that 2.0.0 did not read', () => {
     'ik sta soms bij de overweg als de bomen dichtgaan en denk dan even na',
     'Ik heb opgeschreven wat ik iedereen nog wil zeggen en de datum staat vast.',
     'Ze zeggen als ik naar de vakbond ga dan breken ze mijn handen.',
+    // A bridge is a means (2.0.0 counted it a job word), a dose looked up, a weapon against oneself, abuse, a baby's milk.
+    'Hij belde vanaf de brug over het kanaal en zegt dat hij springt.',
+    'Gisteren heb ik opgezocht hoeveel paracetamol je nodig hebt.',
+    'Ik heb nog een wapen thuis en denk vaak aan het tegen mezelf gebruiken.',
+    'ik ben weggelopen omdat mijn stiefvader aan me zit',
+    'Hij zei in het verzuimgesprek dat hij het weekend niet gaat halen.',
   ])('%s', (question) => {
     expect(isCrisis(ask(question))).toBe(true);
     expect(isCrisis(ask(question, '2.0.0'))).toBe(false);
@@ -126,14 +132,15 @@ describe('ruleset 2.1.0 on the blind sets (test/corpus/blind.jsonl)', () => {
   const answered = blind.map((q) => ({ q, result: ask(q.request.question, '2.1.0', q.request.role) }));
 
   // The misses and alarms left are named here, so that any change in them (a regression, or a fix) is seen.
-  it('sends every crisis and emergency to a human today, but for four it cannot read', () => {
+  it('sends every crisis and emergency to a human today, but for six it cannot read', () => {
     const missed = answered.filter(({ q, result }) => q.expect.urgent && !result.urgent).map(({ q }) => q.id);
     const crisisWithoutLine = answered.filter(({ q, result }) => q.expect.crisis && !result.referrals.includes('crisis_113')).map(({ q }) => q.id);
-    expect(answered.filter(({ q }) => q.expect.urgent).length).toBeGreaterThanOrEqual(251);
+    expect(answered.filter(({ q }) => q.expect.urgent).length).toBeGreaterThanOrEqual(296);
     // A veiled threat ("hij zal merken hoe het is om alles kwijt te raken"); a life insurance as the family's only
     // rescue, next to the firm's payroll; driving at night looking at the trees by the dike; "één stap te ver zou
-    // niet erg zijn" on a scaffold.
-    const unread = ['BL3-c011', 'BL3-c015', 'BL5-e018', 'BL6-f076'];
+    // niet erg zijn" on a scaffold; money only "als ik doe wat hij zegt, ook met andere mannen"; "stop ik ermee. Niet
+    // met solliciteren bedoel ik, met leven" (the sentence names the job search, which the life signal leaves out).
+    const unread = ['BL3-c011', 'BL3-c015', 'BL5-e018', 'BL6-f076', 'BL8-h015', 'BL8-h055'];
     expect(missed).toEqual(unread);
     expect(crisisWithoutLine).toEqual(unread);
   });
@@ -168,6 +175,11 @@ describe('ruleset 2.1.0 on the blind sets (test/corpus/blind.jsonl)', () => {
       'BL7-g079',
       'BL7-g091',
       'BL7-g098',
+      'BL8-h013',
+      'BL8-h017',
+      'BL8-h069',
+      'BL8-h072',
+      'BL8-h075',
     ]);
   });
 });
