@@ -122,14 +122,15 @@ describe('ruleset 2.1.0: crisis signs that 2.0.0 did not read', () => {
 describe('ruleset 2.1.0 on the blind sets (test/corpus/blind.jsonl)', () => {
   interface BlindQuestion {
     id: string;
-    request: { role: IntakeFacts['role']; question: string };
+    request: Omit<IntakeFacts, 'country'>;
     expect: { crisis: boolean; urgent: boolean };
   }
   const blind = readFileSync(new URL('../../../test/corpus/blind.jsonl', import.meta.url), 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as BlindQuestion);
-  const answered = blind.map((q) => ({ q, result: ask(q.request.question, '2.1.0', q.request.role) }));
+  // The whole request, as the loket (and `npm run eval`) classifies it: an employer's request type included.
+  const answered = blind.map((q) => ({ q, result: classify({ country: 'NL', ...q.request }, { referenceMonth: MONTH, ruleset: RULESETS.get('2.1.0')! }) }));
 
   // The misses and alarms left are named here, so that any change in them (a regression, or a fix) is seen.
   it('sends every crisis and emergency to a human today, but for six it cannot read', () => {

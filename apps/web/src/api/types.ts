@@ -31,6 +31,7 @@ export type CaseResult = NonNullable<CaseSummary['result']>;
 export type StaffRole = User['role'];
 export type HandRoute = Schemas['HandClassificationDto']['route'];
 export type ManualStatus = Schemas['ChangeStatusDto']['status'];
+export type RulesetVersion = NonNullable<RegionSettings['rulesetVersion']>;
 
 export const TEAMS: readonly Team[] = ['werkbedrijf', 'mobiliteitsteam', 'wsp', 'triage'];
 export const LEVELS: readonly Level[] = ['top', 'middle', 'base', 'undetermined', 'out_of_scope'];
@@ -38,6 +39,9 @@ export const HAND_ROUTES: readonly HandRoute[] = ['werkbedrijf', 'mobiliteitstea
 export const MANUAL_STATUSES: readonly ManualStatus[] = ['in_progress', 'waiting_for_citizen', 'waiting_for_partner', 'closed'];
 export const CASE_RESULTS: readonly CaseResult[] = ['placed_in_work', 'work_to_work', 'training_started', 'referred', 'withdrawn', 'no_contact'];
 export const STAFF_ROLES: readonly StaffRole[] = ['case_worker', 'coordinator', 'admin', 'analyst'];
+/** The shipped rulesets (the API's enum) and the one a region without a choice uses (DEFAULT_RULESET in libs/classification). */
+export const RULESET_VERSIONS: readonly RulesetVersion[] = ['1.0.0', '2.0.0', '2.1.0'];
+export const DEFAULT_RULESET_VERSION: RulesetVersion = '2.1.0';
 
 /** The scope code and path segment of the national worklist. */
 export const NATIONAL = 'national';

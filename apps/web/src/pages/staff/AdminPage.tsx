@@ -4,7 +4,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { NATIONAL, STAFF_ROLES, TEAMS, type RegionSettings, type StaffRole, type Team, type User } from '../../api/types';
+import { DEFAULT_RULESET_VERSION, NATIONAL, RULESET_VERSIONS, STAFF_ROLES, TEAMS, type RegionSettings, type StaffRole, type Team, type User } from '../../api/types';
 import { ScrollTable } from '../../components/ScrollTable';
 import { CheckboxField, CheckboxGroupField, SelectField, TextareaField, TextField } from '../../components/FormFields';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -444,10 +444,10 @@ function RegionSettingsSection() {
             id="settings-rulesetVersion"
             label={t('admin.settings.rulesetVersion')}
             description={t('admin.settings.rulesetVersionHint')}
-            placeholder={t('admin.settings.default', { value: '2.1.0' })}
+            placeholder={t('admin.settings.default', { value: DEFAULT_RULESET_VERSION })}
             value={draft.rulesetVersion}
             onChange={(v) => set('rulesetVersion', v)}
-            options={['1.0.0', '2.0.0', '2.1.0'].map((v) => ({ value: v, label: v }))}
+            options={RULESET_VERSIONS.map((v) => ({ value: v, label: v }))}
             error={action.errorFor('rulesetVersion')}
           />
           <SelectField
