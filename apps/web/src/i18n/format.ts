@@ -22,6 +22,15 @@ export function dateInWords(iso: string, language: Language): string {
   return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
 }
 
+/**
+ * The day a deadline falls on, for "uiterlijk …" / "by …": a reader takes that as "by the end of that day", so a
+ * deadline at midnight (a same-working-day case is due at the midnight after) names the day that ends there.
+ */
+export function deadlineInWords(iso: string, language: Language): string {
+  const date = toDate(iso);
+  return date === null ? iso : dateInWords(new Date(date.getTime() - 1).toISOString(), language);
+}
+
 /** "2 dec 2026, 14:43" / "2 Dec 2026, 14:43" (Europe/Amsterdam). */
 export function dateTime(iso: string, language: Language): string {
   const date = toDate(iso);

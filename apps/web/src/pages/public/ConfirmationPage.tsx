@@ -10,7 +10,7 @@ import { Destinations } from '../../components/Destinations';
 import { RoutingExplanation } from '../../components/RoutingExplanation';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useLanguage } from '../../components/useLanguage';
-import { dateInWords } from '../../i18n/format';
+import { deadlineInWords } from '../../i18n/format';
 import type { ConfirmationState } from './intake/IntakePage';
 
 const POLL_MS = 1000;
@@ -125,8 +125,8 @@ export function ConfirmationPage() {
                 <Paragraph>
                   <strong>
                     {contactGiven === false
-                      ? t('confirmation.dueNoContact', { team, date: dateInWords(status.firstContactDueAt, language) })
-                      : t('confirmation.due', { team, date: dateInWords(status.firstContactDueAt, language) })}
+                      ? t('confirmation.dueNoContact', { team, date: deadlineInWords(status.firstContactDueAt, language) })
+                      : t('confirmation.due', { team, date: deadlineInWords(status.firstContactDueAt, language) })}
                   </strong>
                 </Paragraph>
               )}

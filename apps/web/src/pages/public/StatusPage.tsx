@@ -9,7 +9,7 @@ import { CrisisHelp, needsCrisisHelp } from '../../components/CrisisHelp';
 import { Destinations } from '../../components/Destinations';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useLanguage } from '../../components/useLanguage';
-import { dateInWords, dateTime } from '../../i18n/format';
+import { dateInWords, dateTime, deadlineInWords } from '../../i18n/format';
 
 type Load = { kind: 'loading' } | { kind: 'found'; status: IntakeStatus } | { kind: 'notFound' } | { kind: 'error' };
 
@@ -110,7 +110,7 @@ export function StatusPage() {
         {status.firstContactDueAt && status.status !== 'closed' && (
           <div>
             <dt>{t('status.firstContact')}</dt>
-            <dd>{t('status.firstContactBy', { date: dateInWords(status.firstContactDueAt, language) })}</dd>
+            <dd>{t('status.firstContactBy', { date: deadlineInWords(status.firstContactDueAt, language) })}</dd>
           </div>
         )}
       </dl>

@@ -1,0 +1,15 @@
+// Dates as citizens read them on the confirmation and status pages.
+import { describe, expect, it } from '@jest/globals';
+import { dateInWords, deadlineInWords } from './format.js';
+
+describe('deadlineInWords', () => {
+  it('names the day a same-working-day deadline ends: midnight after Tuesday is "by Tuesday"', () => {
+    // 2026-12-02T00:00 in Amsterdam (CET, UTC+1).
+    expect(deadlineInWords('2026-12-01T23:00:00.000Z', 'nl')).toBe('dinsdag 1 december 2026');
+    expect(dateInWords('2026-12-01T23:00:00.000Z', 'nl')).toBe('woensdag 2 december 2026');
+  });
+
+  it('keeps the day of a deadline during the day', () => {
+    expect(deadlineInWords('2026-12-04T13:43:00.000Z', 'en')).toBe('Friday 4 December 2026');
+  });
+});
