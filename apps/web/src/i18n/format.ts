@@ -38,6 +38,19 @@ export function dateTime(iso: string, language: Language): string {
   return new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(date);
 }
 
+/**
+ * A due moment for staff: "1 dec 2026, 24:00" for a deadline at midnight, so it is not read as the start of the next
+ * day (a same-working-day case is due at the midnight after); any other moment as dateTime.
+ */
+export function deadlineTime(iso: string, language: Language): string {
+  const date = toDate(iso);
+  if (date === null) return iso;
+  const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE }).format(date);
+  if (clock !== '00:00:00') return dateTime(iso, language);
+  const day = new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeZone: TIME_ZONE }).format(new Date(date.getTime() - 1));
+  return `${day}, 24:00`;
+}
+
 /** A whole number in the page's language. */
 export function number(value: number, language: Language): string {
   return new Intl.NumberFormat(locale(language)).format(value);

@@ -16,7 +16,7 @@ import { useAction, type Action } from '../../components/useAction';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useLanguage } from '../../components/useLanguage';
 import { useNow } from '../../components/useNow';
-import { dateTime } from '../../i18n/format';
+import { dateTime, deadlineTime } from '../../i18n/format';
 
 type Load = { kind: 'loading' } | { kind: 'found'; detail: CaseDetail } | { kind: 'error'; status: number };
 
@@ -153,7 +153,7 @@ function TransferForm({ detail, onChanged }: { detail: CaseDetail; onChanged: (m
             params: { path: { id: detail.id } },
             body: { team, reason, ...(regionCode !== '' ? { regionCode } : {}) },
           }),
-        (handoff) => t('case.transfer.requested', { team: t(`team.${team}`), date: handoff ? dateTime(handoff.respondBy, language) : '' }),
+        (handoff) => t('case.transfer.requested', { team: t(`team.${team}`), date: handoff ? deadlineTime(handoff.respondBy, language) : '' }),
       )
       .then((done) => {
         if (done !== null) {
@@ -711,7 +711,7 @@ export function CasePage() {
             {t('case.marker.pendingHandoff', {
               team: t(`team.${pending.toTeam}`),
               region: regionName(pending.toRegionCode),
-              date: dateTime(pending.respondBy, language),
+              date: deadlineTime(pending.respondBy, language),
             })}
           </Paragraph>
         </Alert>
@@ -747,7 +747,7 @@ export function CasePage() {
             {firstContactAt !== null
               ? t('case.facts.firstContactDone', { date: dateTime(firstContactAt, language) })
               : firstContactDue !== null
-                ? dateTime(firstContactDue, language)
+                ? deadlineTime(firstContactDue, language)
                 : '—'}
             {deadline.overdue && <strong className="wl-badge wl-badge--overdue">{t('worklist.signal.overdue')}</strong>}
             {deadline.dueSoon && <strong className="wl-badge wl-badge--soon">{t('worklist.signal.dueSoon')}</strong>}
@@ -756,7 +756,7 @@ export function CasePage() {
         <div>
           <dt>{t('case.facts.closeDue')}</dt>
           <dd>
-            {closeDue !== null ? dateTime(closeDue, language) : '—'}
+            {closeDue !== null ? deadlineTime(closeDue, language) : '—'}
             {detail.slaPaused ? ` (${t('worklist.signal.paused')})` : ''}
           </dd>
         </div>

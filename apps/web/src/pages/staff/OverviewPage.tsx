@@ -12,7 +12,7 @@ import { AppLink } from '../../components/AppLink';
 import { useStaff } from '../../components/StaffSession';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useLanguage } from '../../components/useLanguage';
-import { dateTime } from '../../i18n/format';
+import { deadlineTime } from '../../i18n/format';
 
 const POLL_MS = 5000;
 
@@ -137,7 +137,7 @@ export function OverviewPage() {
                       })}
                     </AppLink>{' '}
                     <strong className="wl-badge wl-badge--overdue">{t('worklist.signal.overdue')}</strong>{' '}
-                    {t('worklist.handoffs.respondBy', { date: dateTime(h.respondBy, language) })}
+                    {t('worklist.handoffs.respondBy', { date: deadlineTime(h.respondBy, language) })}
                   </li>
                 ))}
               </ul>

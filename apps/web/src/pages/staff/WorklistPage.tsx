@@ -19,7 +19,7 @@ import { useStaff } from '../../components/StaffSession';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useLanguage } from '../../components/useLanguage';
 import { useNow } from '../../components/useNow';
-import { dateTime, number } from '../../i18n/format';
+import { deadlineTime, number } from '../../i18n/format';
 
 const POLL_MS = 5000;
 /** Cases per page: the first page, and each "Load more". */
@@ -105,7 +105,7 @@ function IncomingHandoff({ handoff, onDone }: { handoff: Handoff; onDone: (messa
       </Paragraph>
       <Paragraph>{t('worklist.handoffs.reason', { reason: handoff.reason })}</Paragraph>
       <Paragraph>
-        {t('worklist.handoffs.respondBy', { date: dateTime(handoff.respondBy, language) })}
+        {t('worklist.handoffs.respondBy', { date: deadlineTime(handoff.respondBy, language) })}
         {isoOrNull(handoff.overdueAt) !== null && <strong className="wl-badge wl-badge--overdue">{t('worklist.signal.overdue')}</strong>}
       </Paragraph>
       <ProblemAlert problem={problem} shownFields={['reason']} />
@@ -436,11 +436,11 @@ export function WorklistPage() {
                       <TableCell>{t(`caseStatus.${c.status}`)}</TableCell>
                       <TableCell>{assignedName(c.assignedTo)}</TableCell>
                       <TableCell>
-                        {firstDue === null ? t('worklist.done') : dateTime(firstDue, language)}
+                        {firstDue === null ? t('worklist.done') : deadlineTime(firstDue, language)}
                         {firstDue !== null && isPast(firstDue, now) && !c.slaPaused && <span className="wl-late"> {t('worklist.late')}</span>}
                       </TableCell>
                       <TableCell>
-                        {closeDue === null ? '—' : dateTime(closeDue, language)}
+                        {closeDue === null ? '—' : deadlineTime(closeDue, language)}
                         {closeDue !== null && isPast(closeDue, now) && !c.slaPaused && <span className="wl-late"> {t('worklist.late')}</span>}
                       </TableCell>
                     </TableRow>
@@ -534,7 +534,7 @@ export function WorklistPage() {
                       <AppLink to={`/medewerkers/zaken/${h.caseId}`}>
                         {t('worklist.handoffs.outgoing', { team: t(`team.${h.toTeam}`), region: regionName(h.toRegionCode) })}
                       </AppLink>{' '}
-                      {t('worklist.handoffs.respondBy', { date: dateTime(h.respondBy, language) })}
+                      {t('worklist.handoffs.respondBy', { date: deadlineTime(h.respondBy, language) })}
                     </li>
                   ))}
                 </ul>
