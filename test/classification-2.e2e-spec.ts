@@ -41,7 +41,7 @@ describe('ruleset 2.0.0 in the loket (real PostgreSQL and Redis)', () => {
   it('puts a crisis question first on the triage worklist, due the same working day, with 113 for the citizen', async () => {
     const ordinary = await submit(intake('Hallo, ik heb een vraag over werk in de buurt.', { person: { benefit: 'other' } }));
     const crisis = await submit(intake('Ik zie het niet meer zitten sinds ik mijn baan kwijt ben.'));
-    expect(crisis.status.classification).toMatchObject({ route: 'triage', urgent: true, rulesetVersion: '2.1.0' });
+    expect(crisis.status.classification).toMatchObject({ route: 'triage', urgent: true, rulesetVersion: '2.2.0' });
     expect(crisis.status.classification.referrals).toContain('crisis_113');
 
     const triage = await login(t.http, 'demo-triage');
@@ -107,7 +107,7 @@ describe('ruleset 2.0.0 in the loket (real PostgreSQL and Redis)', () => {
     const replay = await request(t.http).post('/api/v1/analysis/replay').set(auth(analystScope)).send({ regionCode: 'AM26', rulesetVersion: '1.0.0' }).expect(200);
     expect(replay.body.candidateVersion).toBe('1.0.0');
     expect(replay.body.replayed).toBeGreaterThanOrEqual(5);
-    expect(replay.body.baselineVersions).toEqual(['2.1.0']);
+    expect(replay.body.baselineVersions).toEqual(['2.2.0']);
     expect(replay.body.urgentBefore).toBeGreaterThan(replay.body.urgentAfter);
     const health = replay.body.routeChanges.find((c: { from: string; to: string }) => c.from === 'werkbedrijf' && c.to === 'triage');
     expect(health.count).toBeGreaterThanOrEqual(1);
@@ -124,7 +124,7 @@ describe('ruleset 2.0.0 in the loket (real PostgreSQL and Redis)', () => {
       ['5038', '1012', '5038', '1012', '5038', '1012'].map(async (postcode) => ({ postcode, ...(await submit(intake('Ik heb MS en zoek aangepast werk.', { postcode }))) })),
     );
     for (const { postcode, status } of burst) {
-      expect(status.classification.rulesetVersion).toBe(postcode === '5038' ? '1.0.0' : '2.1.0');
+      expect(status.classification.rulesetVersion).toBe(postcode === '5038' ? '1.0.0' : '2.2.0');
     }
     const audit = await request(t.http).get('/api/v1/admin/audit?action=region.settings_updated').set(auth(admin)).expect(200);
     expect(audit.body[0]).toMatchObject({ actorUsername: 'demo-admin', details: { regionCode: 'AM26', rulesetVersion: '1.0.0' } });

@@ -87,7 +87,7 @@ describe('the human loop around the classifier (real PostgreSQL and Redis)', () 
     expect(rule('F1')).toMatchObject({ fired: 2, overruled: 0 });
     expect(rule('P4')).toMatchObject({ fired: 1, overruled: 1, proposals: 1, overruleRate: 1 });
     expect(report.body.totals).toMatchObject({ classified: 3, handClassified: 3, overruled: 1, proposals: 1 });
-    expect(report.body.rulesetVersions).toEqual(['2.1.0']);
+    expect(report.body.rulesetVersions).toEqual(['2.2.0']);
 
     const worker = await login(t.http, 'demo-werkbedrijf');
     await request(t.http).get('/api/v1/reports/classification').set(auth(worker)).expect(403);

@@ -75,7 +75,7 @@ describe('intake → classification → region → worklist (real PostgreSQL and
     const status = await waitForClassification(t.http, response.body.trackingCode);
     expect(status).toMatchObject({ status: 'routed', region: { code: 'AM26', name: 'Midden-Brabant' }, caseReference: expect.stringMatching(/^WL-\d{4}-\d{6}$/) });
     expect(status.classification.reasons.length).toBeGreaterThan(0);
-    expect(status.classification.rulesetVersion).toBe('2.1.0');
+    expect(status.classification.rulesetVersion).toBe('2.2.0');
     expect(JSON.stringify(status)).not.toContain('heftruck');
   });
 

@@ -119,7 +119,7 @@ describe('ruleset 2.1.0: crisis signs that 2.0.0 did not read', () => {
   });
 });
 
-describe('ruleset 2.1.0 on the blind sets (test/corpus/blind.jsonl)', () => {
+describe('ruleset 2.1.0 on the blind sets it was tuned on (test/corpus/blind.jsonl, sets 1 to 8)', () => {
   interface BlindQuestion {
     id: string;
     request: Omit<IntakeFacts, 'country'>;
@@ -128,7 +128,9 @@ describe('ruleset 2.1.0 on the blind sets (test/corpus/blind.jsonl)', () => {
   const blind = readFileSync(new URL('../../../test/corpus/blind.jsonl', import.meta.url), 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as BlindQuestion);
+    .map((line) => JSON.parse(line) as BlindQuestion)
+    // Sets 10, 11 and 13 were written for 2.2.0 (classify-2-2.spec.ts).
+    .filter((q) => /^BL[1-8]-/.test(q.id));
   // The whole request, as the loket (and `npm run eval`) classifies it: an employer's request type included.
   const answered = blind.map((q) => ({ q, result: classify({ country: 'NL', ...q.request }, { referenceMonth: MONTH, ruleset: RULESETS.get('2.1.0')! }) }));
 

@@ -196,6 +196,6 @@ describe('shipped rulesets', () => {
     const old = classify(facts, { referenceMonth: MONTH, ruleset: RULESETS.get('1.0.0')! });
     const now = classify(facts, { referenceMonth: MONTH });
     expect(old).toMatchObject({ rulesetVersion: '1.0.0', urgent: false });
-    expect(now).toMatchObject({ rulesetVersion: '2.1.0', urgent: true });
+    expect(now).toMatchObject({ rulesetVersion: '2.2.0', urgent: true });
   });
 });

@@ -21,7 +21,7 @@ export class ClassificationDto {
   @ApiProperty({ enum: TEAMS, isArray: true }) secondaryRoutes!: Team[];
   @ApiProperty({ enum: REFERRALS, isArray: true }) referrals!: Referral[];
   @ApiProperty({ type: [ReasonDto] }) reasons!: ReasonDto[];
-  @ApiProperty({ example: '2.1.0' }) rulesetVersion!: string;
+  @ApiProperty({ example: '2.2.0' }) rulesetVersion!: string;
   @ApiProperty({ description: 'A crisis or housing emergency: a person contacts you the same working day.' }) urgent!: boolean;
   @ApiProperty({ description: 'Health information you wrote was used to route your question; we ask for your consent at first contact.' }) consentToConfirm!: boolean;
   @ApiProperty({ description: 'An answer in the form contradicts your question; we went by your question and a person checks it.' }) contradiction!: boolean;

@@ -826,7 +826,7 @@ export interface components {
             secondaryRoutes: ("werkbedrijf" | "mobiliteitsteam" | "wsp" | "triage")[];
             referrals: ("uwv" | "gemeente" | "leerwerkloket" | "juridisch_loket" | "grensinfopunt" | "rmc" | "belastingdienst" | "win_punt" | "arbodienst" | "vakbond" | "crisis_113")[];
             reasons: components["schemas"]["ReasonDto"][];
-            /** @example 2.1.0 */
+            /** @example 2.2.0 */
             rulesetVersion: string;
             /** @description A crisis or housing emergency: a person contacts you the same working day. */
             urgent: boolean;
@@ -1276,7 +1276,7 @@ export interface components {
              * @description The candidate ruleset to replay (a shipped version, active or not).
              * @enum {string}
              */
-            rulesetVersion: "1.0.0" | "2.0.0" | "2.1.0";
+            rulesetVersion: "1.0.0" | "2.0.0" | "2.1.0" | "2.2.0";
         };
         CreateUserDto: {
             username: string;
@@ -1348,10 +1348,10 @@ export interface components {
              */
             handoffResponseHours: number;
             /**
-             * @description The ruleset that classifies this region's questions; null or absent = the default (2.1.0). Check a candidate first with POST /api/v1/analysis/replay.
+             * @description The ruleset that classifies this region's questions; null or absent = the default (2.2.0). Check a candidate first with POST /api/v1/analysis/replay.
              * @enum {string|null}
              */
-            rulesetVersion?: "1.0.0" | "2.0.0" | "2.1.0" | null;
+            rulesetVersion?: "1.0.0" | "2.0.0" | "2.1.0" | "2.2.0" | null;
             /**
              * @description own_words (default): health information the person wrote routes the question and the case asks for consent at first contact; strict: triage until consent (ruleset 1.0.0).
              * @enum {string|null}

@@ -40,8 +40,8 @@ export const MANUAL_STATUSES: readonly ManualStatus[] = ['in_progress', 'waiting
 export const CASE_RESULTS: readonly CaseResult[] = ['placed_in_work', 'work_to_work', 'training_started', 'referred', 'withdrawn', 'no_contact'];
 export const STAFF_ROLES: readonly StaffRole[] = ['case_worker', 'coordinator', 'admin', 'analyst'];
 /** The shipped rulesets (the API's enum) and the one a region without a choice uses (DEFAULT_RULESET in libs/classification). */
-export const RULESET_VERSIONS: readonly RulesetVersion[] = ['1.0.0', '2.0.0', '2.1.0'];
-export const DEFAULT_RULESET_VERSION: RulesetVersion = '2.1.0';
+export const RULESET_VERSIONS: readonly RulesetVersion[] = ['1.0.0', '2.0.0', '2.1.0', '2.2.0'];
+export const DEFAULT_RULESET_VERSION: RulesetVersion = '2.2.0';
 
 /** The scope code and path segment of the national worklist. */
 export const NATIONAL = 'national';

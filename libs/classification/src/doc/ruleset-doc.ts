@@ -1,7 +1,7 @@
 // Renders a ruleset as a Markdown document that policy staff can read: every rule in evaluation order with its
 // conditions in words, route, referrals, markers and reasons, then the concept lists and the text settings. Pure:
 // `npm run rules:doc` writes it next to the ruleset file, and a unit test fails when the committed copy is stale.
-import type { ConditionDef, LexiconGroupDef, ReferralDef, RuleDef, RulesetDef, VoiceSignalDef } from '../ruleset/ruleset.types.js';
+import type { ConditionDef, LexiconGroupDef, ReferralDef, RuleDef, RulesetDef, ScorecardDef, VoiceSignalDef } from '../ruleset/ruleset.types.js';
 
 const STAGE_TITLES: Record<RuleDef['stage'], string> = {
   guard: 'Guards (stop evaluation)',
@@ -62,6 +62,8 @@ export function describeCondition(def: ConditionDef): string {
       return PREDICATE_TEXT[def.name] ?? def.name;
     case 'signal':
       return `the sentence signal *${def.name}* holds`;
+    case 'score':
+      return `the scorecard *${def.name}* reaches its threshold`;
   }
 }
 
@@ -99,6 +101,22 @@ function groupSection(group: LexiconGroupDef): string[] {
   ].filter((f): f is string => f !== undefined);
   const terms = group.terms.map((t) => `${escape(t.term)}${t.tags.length > 0 ? ` *(${t.tags.join(', ')})*` : ''}${t.context ? ` *(only with ${t.context})*` : ''}${t.unlessContext ? ` *(not with ${t.unlessContext})*` : ''}`);
   return [`### ${group.id}: ${group.label}`, '', `*${facts.join('; ')}.*`, '', terms.join(' · '), ''];
+}
+
+/** A scorecard: its threshold and the words that weigh most either way (the full list is in the JSON). */
+function scorecardLines(name: string, card: ScorecardDef): string[] {
+  const byWeight = Object.entries(card.weights).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  const shown = (entries: [string, number][]): string => entries.map(([word, weight]) => `${code(word)} ${weight > 0 ? '+' : ''}${weight}`).join(', ');
+  return [
+    `### Scorecard *${name}*`,
+    '',
+    `Holds when 1 / (1 + e^-(${card.bias} + the weights of the question's words and word pairs)) ≥ ${card.threshold}; ` +
+      `${byWeight.length} words and word pairs carry a weight (learned by \`npm run rules:train\`).`,
+    '',
+    `- Weigh most towards it: ${shown(byWeight.slice(0, 40))}.`,
+    `- Weigh most against it: ${shown(byWeight.slice(-25).reverse())}.`,
+    '',
+  ];
 }
 
 function voiceLines(name: string, signals: readonly VoiceSignalDef[]): string[] {
@@ -166,6 +184,7 @@ export function renderRulesetDoc(def: RulesetDef): string {
     ...voiceLines('own-business voice', text.roleVoice.ownBusiness),
     ...Object.entries(text.signals).flatMap(([name, signals]) => voiceLines(`*${name}*`, signals)),
     '',
+    ...Object.entries(text.scorecards).flatMap(([name, card]) => scorecardLines(name, card)),
   );
   return lines.join('\n');
 }

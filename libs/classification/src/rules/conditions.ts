@@ -33,6 +33,7 @@ export function createConditionCompiler(
   ruleIndex: ReadonlyMap<string, number>,
   named: Readonly<Record<string, ConditionDef>>,
   signalNames: readonly string[] = [],
+  scorecards: readonly { name: string; threshold: number }[] = [],
 ): ConditionCompiler {
   const compiledNamed = new Map<string, CompiledCondition>();
 
@@ -120,6 +121,11 @@ export function createConditionCompiler(
       case 'signal': {
         const index = signalNames.indexOf(def.name);
         return (ctx) => ctx.text.signals[index] === 1;
+      }
+      case 'score': {
+        const index = scorecards.findIndex((card) => card.name === def.name);
+        const { threshold } = scorecards[index];
+        return (ctx) => ctx.text.scores[index] >= threshold;
       }
     }
   };

@@ -41,9 +41,9 @@ describe('the shipped rulesets', () => {
     expect(loaded.ruleIds).toEqual(RULESETS.get('1.0.0')!.ruleIds);
   });
 
-  it('uses 2.1.0 by default', () => {
-    expect(RULESET_VERSION).toBe('2.1.0');
-    expect(DEFAULT_RULESET.version).toBe('2.1.0');
+  it('uses 2.2.0 by default', () => {
+    expect(RULESET_VERSION).toBe('2.2.0');
+    expect(DEFAULT_RULESET.version).toBe('2.2.0');
     expect(RULE_IDS).toEqual(DEFAULT_RULESET.ruleIds);
   });
 
@@ -192,6 +192,27 @@ describe('a bad ruleset file', () => {
         ruleById(d, 'P1').route2 = 'wsp';
       },
       'rules[12].route2: unknown property',
+    ],
+    [
+      'an unknown scorecard',
+      (d) => {
+        ruleById(d, 'P1').when = { score: 'crisis-words' };
+      },
+      "rules[12].when.score: unknown scorecard 'crisis-words'",
+    ],
+    [
+      'a scorecard threshold outside 0 to 1',
+      (d) => {
+        (d.text as Record<string, unknown>).scorecards = { 'crisis-words': { threshold: 1.5, bias: -1, weights: { pillen: 0.5 } } };
+      },
+      'text.scorecards.crisis-words.threshold: must lie between 0 and 1',
+    ],
+    [
+      'a scorecard weighing three words at once',
+      (d) => {
+        (d.text as Record<string, unknown>).scorecards = { 'crisis-words': { threshold: 0.7, bias: -1, weights: { 'als ik niet': 0.5 } } };
+      },
+      'text.scorecards.crisis-words.weights.als ik niet: must match',
     ],
   ])('%s', (name, mutate, message) => {
     const error = loadError(`${name.replace(/\W+/g, '-')}.json`, mutate);

@@ -26,6 +26,7 @@ import {
   type RuleDef,
   type RulesetDef,
   type RulesetIssue,
+  type ScorecardDef,
   type TermDef,
   type TextSettingsDef,
   type VoicePatternDef,
@@ -60,6 +61,7 @@ const CONDITION_KEYS = [
   'reading',
   'predicate',
   'signal',
+  'score',
 ] as const;
 
 class Checker {
@@ -69,6 +71,7 @@ class Checker {
   conditionNames = new Set<string>();
   contextNames = new Set<string>();
   signalNames = new Set<string>();
+  scorecardNames = new Set<string>();
   ruleIds = new Set<string>();
 
   fail(path: string, message: string): void {
@@ -122,6 +125,12 @@ class Checker {
     if (typeof value === 'boolean') return value;
     this.fail(path, 'must be true or false');
     return false;
+  }
+
+  finite(value: unknown, path: string): number {
+    if (typeof value === 'number' && Number.isFinite(value)) return value;
+    this.fail(path, 'must be a finite number');
+    return 0;
   }
 
   integer(value: unknown, path: string, min: number): number {
@@ -237,6 +246,7 @@ function parseText(c: Checker, value: unknown): TextSettingsDef {
     'roleVoice',
     'otherPerson',
     'signals',
+    'scorecards',
   ]);
   const word = /^[a-z0-9]+$/;
   const fuzzyJson = c.object(t.fuzzy, `${p}.fuzzy`) ?? {};
@@ -281,6 +291,7 @@ function parseText(c: Checker, value: unknown): TextSettingsDef {
     },
     otherPerson: c.strings(t.otherPerson ?? [], `${p}.otherPerson`, false, VOICE_PATTERN),
     signals: parseSignals(c, t.signals, `${p}.signals`),
+    scorecards: parseScorecards(c, t.scorecards, `${p}.scorecards`),
     contexts,
     language: {
       en: c.strings(language.en, `${p}.language.en`, true, word),
@@ -307,6 +318,32 @@ function parseSignals(c: Checker, value: unknown, path: string): Record<string, 
     if (!NAME.test(name)) c.fail(join(path, name), `signal name must match ${String(NAME)}`);
     out[name] = parseVoice(c, defs, join(path, name));
     c.signalNames.add(name);
+  }
+  return out;
+}
+
+/** A feature is one word or two neighbouring words, as text/scorecard.ts makes them from the normalised question. */
+const SCORECARD_FEATURE = /^[a-z0-9]+( [a-z0-9]+)?$/;
+
+function parseScorecards(c: Checker, value: unknown, path: string): Record<string, ScorecardDef> {
+  const out: Record<string, ScorecardDef> = {};
+  if (value === undefined) return out;
+  const o = c.object(value, path) ?? {};
+  for (const [name, def] of Object.entries(o)) {
+    if (name === '$comment') continue;
+    const cp = join(path, name);
+    if (!NAME.test(name)) c.fail(cp, `scorecard name must match ${String(NAME)}`);
+    const card = c.object(def, cp) ?? {};
+    c.keys(card, cp, ['threshold', 'bias', 'weights']);
+    const threshold = c.finite(card.threshold, `${cp}.threshold`);
+    if (!(threshold > 0 && threshold < 1)) c.fail(`${cp}.threshold`, 'must lie between 0 and 1');
+    const weights: Record<string, number> = {};
+    for (const [feature, weight] of Object.entries(c.object(card.weights, `${cp}.weights`) ?? {})) {
+      if (!SCORECARD_FEATURE.test(feature)) c.fail(join(`${cp}.weights`, feature), `must match ${String(SCORECARD_FEATURE)}`);
+      weights[feature] = c.finite(weight, join(`${cp}.weights`, feature));
+    }
+    out[name] = { threshold, bias: c.finite(card.bias, `${cp}.bias`), weights };
+    c.scorecardNames.add(name);
   }
   return out;
 }
@@ -501,6 +538,12 @@ function parseCondition(c: Checker, value: unknown, path: string): ConditionDef 
       c.keys(o, path, ['signal']);
       const name = c.string(o.signal, p) ?? '';
       if (name && !c.signalNames.has(name)) c.fail(p, `unknown signal '${name}'`);
+      return { kind, name };
+    }
+    case 'score': {
+      c.keys(o, path, ['score']);
+      const name = c.string(o.score, p) ?? '';
+      if (name && !c.scorecardNames.has(name)) c.fail(p, `unknown scorecard '${name}'`);
       return { kind, name };
     }
     case 'predicate': {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import ruleset100Json from '../../rulesets/1.0.0.json' with { type: 'json' };
 import ruleset200Json from '../../rulesets/2.0.0.json' with { type: 'json' };
 import ruleset210Json from '../../rulesets/2.1.0.json' with { type: 'json' };
+import ruleset220Json from '../../rulesets/2.2.0.json' with { type: 'json' };
 import { createConditionCompiler } from '../rules/conditions.js';
 import type { CompiledCondition } from '../rules/evaluation-context.js';
 import { compileTextEngine, type TextEngine } from '../text/analyse.js';
@@ -66,7 +67,7 @@ export interface Ruleset {
 export function compileRuleset(def: RulesetDef, source: string): Ruleset {
   const text = compileTextEngine(def.lexicon, def.text);
   const ruleIndex = new Map(def.rules.map((rule, i) => [rule.id, i]));
-  const conditions = createConditionCompiler(text.lexicon, ruleIndex, def.conditions, Object.keys(def.text.signals));
+  const conditions = createConditionCompiler(text.lexicon, ruleIndex, def.conditions, Object.keys(def.text.signals), text.scorecards);
   const rules: CompiledRule[] = def.rules.map((rule, index) => ({
     index,
     id: rule.id,
@@ -133,19 +134,21 @@ const fileOf = (version: string): string => fileURLToPath(new URL(`../../ruleset
 
 /**
  * Every ruleset that ships with the service, by version: 1.0.0 (shared/domain/rules.md), 2.0.0 (issue 7:
- * people's own words, crisis, contradictions) and 2.1.0 (2.0.0 reading more crisis signs and statushouders). A region
- * activates one in its settings; classifications record it.
+ * people's own words, crisis, contradictions), 2.1.0 (2.0.0 reading more crisis signs and statushouders) and 2.2.0
+ * (2.1.0 reading crisis signs as families, not phrasings). A region activates one in its settings; classifications
+ * record it.
  */
 export const RULESETS: ReadonlyMap<string, Ruleset> = new Map(
   [
     ['1.0.0', ruleset100Json],
     ['2.0.0', ruleset200Json],
     ['2.1.0', ruleset210Json],
+    ['2.2.0', ruleset220Json],
   ].map(([version, json]) => [version as string, parseRuleset(json, fileOf(version as string))]),
 );
 
-/** The ruleset new regions use: 2.1.0. */
-export const DEFAULT_RULESET: Ruleset = RULESETS.get('2.1.0')!;
+/** The ruleset new regions use: 2.2.0. */
+export const DEFAULT_RULESET: Ruleset = RULESETS.get('2.2.0')!;
 
 /** Orders ruleset versions (major.minor.patch) numerically: 2.10.0 comes after 2.9.0. */
 export function compareRulesetVersions(a: string, b: string): number {

@@ -37,7 +37,8 @@ export type ConditionDef =
   | { kind: 'resultRoute'; routes: Route[] }
   | { kind: 'reading'; reading: 'person' | 'employer' }
   | { kind: 'predicate'; name: PredicateName }
-  | { kind: 'signal'; name: string };
+  | { kind: 'signal'; name: string }
+  | { kind: 'score'; name: string };
 
 /** Markers a rule sets on the classification (and so on the case) when it fires. */
 export const MARKERS = ['urgent', 'consentToConfirm', 'contradiction'] as const;
@@ -121,6 +122,18 @@ export interface TextSettingsDef {
   roleVoice: { employer: VoiceSignalDef[]; employee: VoiceSignalDef[]; ownBusiness: VoiceSignalDef[] };
   /** Named sentence signals: words that together, in one sentence and in any order, express a concept. */
   signals: Record<string, VoiceSignalDef[]>;
+  /** Named scorecards: weighted words and word pairs learned from labelled questions (text/scorecard.ts). */
+  scorecards: Record<string, ScorecardDef>;
+}
+
+/**
+ * A logistic scorecard: the question's words and neighbouring word pairs ("als ik") add their weights to the bias;
+ * the card holds when 1 / (1 + e^-sum) ≥ threshold.
+ */
+export interface ScorecardDef {
+  threshold: number;
+  bias: number;
+  weights: Record<string, number>;
 }
 
 export interface RulesetDef {

@@ -7,6 +7,7 @@ import { LexiconMatcher } from './lexicon-matcher.js';
 import { expandAlternatives } from './alternatives.js';
 import { normalise, tokenise } from './normalise.js';
 import { compileRoleVoice, detectVoices, type CompiledRoleVoice, type VoiceChecks } from './role-voice.js';
+import { compileScorecards, scoreOf, scorecardFeatures, type CompiledScorecard } from './scorecard.js';
 import type { TextAnalysis, TextMatch } from './text-analysis.types.js';
 
 export interface TextEngine {
@@ -16,6 +17,8 @@ export interface TextEngine {
   language: CompiledLanguage;
   /** Phrases (token lists) that make a sentence about someone else, by their first word. */
   otherPerson: ReadonlyMap<string, readonly (readonly string[])[]>;
+  /** text.scorecards, in file order. */
+  scorecards: readonly CompiledScorecard[];
 }
 
 export function compileTextEngine(lexicon: readonly LexiconGroupDef[], text: TextSettingsDef): TextEngine {
@@ -26,6 +29,7 @@ export function compileTextEngine(lexicon: readonly LexiconGroupDef[], text: Tex
     voice: compileRoleVoice(text),
     language: compileLanguage(text),
     otherPerson: byFirstWord(text.otherPerson.flatMap((pattern) => expandAlternatives(pattern).map((phrase) => tokenise(phrase)))),
+    scorecards: compileScorecards(text.scorecards),
   };
 }
 
@@ -100,6 +104,13 @@ export function analyseText(engine: TextEngine, question: string, voiceChecks: V
   });
   const signals = new Uint8Array(engine.voice.named.length);
   const voices = detectVoices(engine.voice, sentences, voiceChecks, signals);
+  const scores = new Float64Array(engine.scorecards.length);
+  if (scores.length > 0) {
+    const features = scorecardFeatures(sentences);
+    engine.scorecards.forEach((card, i) => {
+      scores[i] = scoreOf(card, features);
+    });
+  }
   return {
     blank: question.trim() === '',
     detectedLanguage: detectLanguage(engine.language, sentences, wordCount),
@@ -108,6 +119,7 @@ export function analyseText(engine: TextEngine, question: string, voiceChecks: V
     groupOwnHits: ownHits,
     voices,
     signals,
+    scores,
     matches,
   };
 }

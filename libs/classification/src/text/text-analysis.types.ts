@@ -37,5 +37,7 @@ export interface TextAnalysis {
   voices: RoleVoices;
   /** Per named sentence signal (text.signals, in file order): 1 when it holds in some sentence. */
   signals: Uint8Array;
+  /** Per scorecard (text.scorecards, in file order): its score between 0 and 1. */
+  scores: Float64Array;
   matches: TextMatch[];
 }
