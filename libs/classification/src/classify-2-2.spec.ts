@@ -85,6 +85,25 @@ describe('ruleset 2.2.0: hyperbole stays calm', () => {
   });
 });
 
+describe('ruleset 2.2.0: a job wish next to a topic outside our work', () => {
+  it('goes to the mobiliteitsteam with the referral for the other topic, where 2.1.0 sent it away', () => {
+    const overtime = ask('Mijn werkgever betaalt mijn overuren niet uit, ik wil een andere baan zoeken.', '2.2.0', 'jobseeker');
+    expect(overtime).toMatchObject({ level: 'base', route: 'mobiliteitsteam' });
+    expect(overtime.referrals).toEqual(expect.arrayContaining(['leerwerkloket', 'juridisch_loket']));
+    expect(ask('Mijn werkgever betaalt mijn overuren niet uit, ik wil een andere baan zoeken.', '2.1.0', 'jobseeker').route).toBe('none');
+    expect(ask('Mijn vader is 66 en wil bijverdienen naast zijn pensioen. Hij was timmerman.', '2.2.0', 'on_behalf').route).toBe('mobiliteitsteam');
+  });
+
+  it('still refers a question that is only about the other topic', () => {
+    expect(ask('Hoe vraag ik zorgtoeslag aan?', '2.2.0', 'jobseeker')).toMatchObject({ route: 'none', referrals: ['belastingdienst'] });
+    expect(ask('Mijn rijbewijs is verlopen, waar verleng ik het?', '2.2.0', 'jobseeker')).toMatchObject({ route: 'none', referrals: ['gemeente'] });
+  });
+
+  it('reads a department that is abolished as a threatened job (middle level)', () => {
+    expect(ask('Onze afdeling wordt volgend jaar opgeheven. Wat zijn mijn mogelijkheden?')).toMatchObject({ level: 'middle', route: 'mobiliteitsteam' });
+  });
+});
+
 interface BlindQuestion {
   id: string;
   request: Omit<IntakeFacts, 'country'>;
