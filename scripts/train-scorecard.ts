@@ -1,16 +1,19 @@
-// npm run rules:train [-- --ruleset 2.2.0 --card crisis-words --threshold 0.6 --write]
+// npm run rules:train [-- --ruleset 2.2.0 --card crisis-words --threshold 0.7 --write --held-out]
 // Learns a scorecard's weights (text/scorecard.ts) from the labelled questions we may tune on: the fixtures written
-// from the rules, the realistic corpus and the blind sets. The held-out files are never learned from; their figures
-// are printed only. Out-of-fold figures (each question scored by a card that did not learn from it) show what a
-// threshold costs and gains before it is chosen; --write puts the card, learned from all of them, into
-// libs/classification/rulesets/<version>.json. Training is deterministic: the same files give the same weights.
+// from the rules, the realistic corpus and the blind sets. The held-out files are never learned from. Out-of-fold
+// figures (each question scored by a card that did not learn from it) show what a threshold costs and gains before it
+// is chosen; the "rules" in them are the ruleset's other crisis signs, which were written while reading these same
+// files, so only the card's share is out of fold. --held-out adds the held-out files' figures (look once the
+// threshold is chosen, not to choose it). --write puts the card, learned from all of them, into
+// libs/classification/rulesets/<version>.json, keeping its threshold unless --threshold says otherwise. Training
+// is deterministic: the same files give the same weights.
 //
 // The label is "signals a crisis": the realistic corpus's `crisis`, or crisis_113 among the fixture's referrals
 // under the ruleset's version.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RULESETS, classify, expectationUnder, parseRuleset, questionFeatures, type Ruleset } from '#libs/classification';
+import { RULESETS, classify, expectationUnder, parseRuleset, questionFeatures, scoreOf, type Ruleset } from '#libs/classification';
 import { defaultLabelledFiles, readLabelledIntakes, type LabelledIntake } from './labelled-intakes.js';
 
 /** Files never learned from: the held-out questions. */
@@ -77,10 +80,9 @@ function train(examples: readonly Example[]): Card {
   return { bias: Math.round(bias * 1000) / 1000, weights: new Map(kept) };
 }
 
+/** The classifier's own scoring, so training and classifying cannot drift apart. */
 function score(card: Card, features: readonly string[]): number {
-  let z = card.bias;
-  for (const feature of features) z += card.weights.get(feature) ?? 0;
-  return 1 / (1 + Math.exp(-z));
+  return scoreOf({ name: 'training', threshold: 0.5, ...card }, new Set(features));
 }
 
 /** A stable fold per question id (FNV-1a), so adding a question does not reshuffle the others. */
@@ -122,7 +124,7 @@ function report(title: string, groups: Map<string, { crisis: boolean; score: num
 }
 
 /** The ruleset files' layout: short arrays and objects on one line, long word lists filled to the width. */
-export function formatRuleset(value: unknown, width = 120): string {
+function formatRuleset(value: unknown, width = 120): string {
   const compact = (v: unknown): string =>
     Array.isArray(v)
       ? `[${v.map(compact).join(', ')}]`
@@ -165,14 +167,20 @@ function main(argv: readonly string[]): number {
   };
   const version = option('--ruleset', '2.2.0');
   const cardName = option('--card', 'crisis-words');
-  const threshold = Number(option('--threshold', '0.6'));
+  const file = rulesetFile(version);
+  const json = JSON.parse(readFileSync(file, 'utf8')) as RulesetJson;
+  const current = json.text.scorecards?.[cardName] as { threshold?: number } | undefined;
+  // Without --threshold the card keeps the threshold it has, so a retrain never moves it by accident.
+  const threshold = Number(option('--threshold', String(current?.threshold ?? 0.7)));
+  if (!(threshold > 0 && threshold < 1)) {
+    out(`--threshold must lie between 0 and 1 (got ${option('--threshold', '')})`);
+    return 1;
+  }
   const ruleset = RULESETS.get(version);
   if (!ruleset) {
     out(`Unknown ruleset ${version}; shipped: ${[...RULESETS.keys()].join(', ')}`);
     return 1;
   }
-  const file = rulesetFile(version);
-  const json = JSON.parse(readFileSync(file, 'utf8')) as RulesetJson;
   const rulesOnly = withoutCard(file, json, cardName);
   const intakes = defaultLabelledFiles().flatMap((file) => readLabelledIntakes(file));
   const rulesCatch = (intake: LabelledIntake): boolean =>
@@ -205,12 +213,14 @@ function main(argv: readonly string[]): number {
     rows.push({ crisis: example.crisis, score: score(card, example.features), rules: rulesCatch(intake) });
     heldOutRows.set(example.file, rows);
   }
-  report('Held out (figures only; never learned from):', heldOutRows, thresholds);
+  if (args.includes('--held-out')) report('Held out (figures only; never learned from):', heldOutRows, thresholds);
 
   const weights = Object.fromEntries([...card.weights].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   out(`Learned from all ${learnable.length}: bias ${card.bias}, ${card.weights.size} words and word pairs weighed (|w| ≥ ${MIN_WEIGHT}).`);
   if (args.includes('--write')) {
     json.text.scorecards = { ...json.text.scorecards, [cardName]: { threshold, bias: card.bias, weights } };
+    // The file is parsed as the service will parse it before it is written: a bad card never reaches the disk.
+    parseRuleset(json, file);
     writeFileSync(file, formatRuleset(json));
     out(`wrote ${cardName} (threshold ${threshold}) into ${file}; run npm run rules:doc next`);
   }

@@ -56,7 +56,7 @@ export { classify, referenceMonthOf, type ClassifyOptions } from './classify.js'
 export { ClassificationError, type ClassificationErrorCode } from './classification.error.js';
 export { DEFAULT_RULESET, RULESETS, compareRulesetVersions, expectationUnder, loadRuleset, parseRuleset, rulesetOf, type Ruleset } from './ruleset/ruleset.js';
 export { unmatchedWords } from './unmatched-words.js';
-export { questionFeatures } from './text/scorecard.js';
+export { questionFeatures, scoreOf } from './text/scorecard.js';
 export { renderRulesetDoc } from './doc/ruleset-doc.js';
 export { RulesetError, type RulesetErrorCode, type RulesetIssue } from './ruleset/ruleset.types.js';
 

@@ -113,8 +113,8 @@ function scorecardLines(name: string, card: ScorecardDef): string[] {
     `Holds when 1 / (1 + e^-(${card.bias} + the weights of the question's words and word pairs)) ≥ ${card.threshold}; ` +
       `${byWeight.length} words and word pairs carry a weight (learned by \`npm run rules:train\`).`,
     '',
-    `- Weigh most towards it: ${shown(byWeight.slice(0, 40))}.`,
-    `- Weigh most against it: ${shown(byWeight.slice(-25).reverse())}.`,
+    `- Weigh most towards it: ${shown(byWeight.filter(([, weight]) => weight > 0).slice(0, 40))}.`,
+    `- Weigh most against it: ${shown(byWeight.filter(([, weight]) => weight < 0).slice(-25).reverse())}.`,
     '',
   ];
 }

@@ -1,6 +1,6 @@
 // A scorecard weighs a question's words and neighbouring word pairs; it holds from its threshold on.
 import { describe, expect, it } from '@jest/globals';
-import { compileScorecards, heaviestFeatures, questionFeatures, scoreOf, scorecardFeatures } from './scorecard.js';
+import { compileScorecards, questionFeatures, scoreOf, scorecardFeatures } from './scorecard.js';
 
 const [card] = compileScorecards({ danger: { threshold: 0.7, bias: -2, weights: { pillen: 1.5, 'als ik': 1, gespaard: 1.2, sollicitatie: -1 } } });
 
@@ -23,9 +23,5 @@ describe('scoreOf', () => {
 
   it('is lowered by words that weigh against it', () => {
     expect(scoreOf(card, questionFeatures('pillen gespaard voor de sollicitatie'))).toBeLessThan(scoreOf(card, questionFeatures('pillen gespaard')));
-  });
-
-  it('names the words that weighed most towards it, heaviest first', () => {
-    expect(heaviestFeatures(card, questionFeatures('als ik pillen gespaard heb, sollicitatie'), 2)).toEqual(['pillen', 'gespaard']);
   });
 });

@@ -40,14 +40,6 @@ export function scoreOf(card: CompiledScorecard, features: ReadonlySet<string>):
   return 1 / (1 + Math.exp(-sum));
 }
 
-/** The listed features of a question that weigh most towards the card, heaviest first: what a reader checks. */
-export function heaviestFeatures(card: CompiledScorecard, features: ReadonlySet<string>, count: number): string[] {
-  return [...features]
-    .filter((feature) => (card.weights.get(feature) ?? 0) > 0)
-    .sort((a, b) => card.weights.get(b)! - card.weights.get(a)! || a.localeCompare(b))
-    .slice(0, count);
-}
-
 /** A question's scorecard features, normalised as the classifier reads it (for training and tooling). */
 export function questionFeatures(question: string): Set<string> {
   return scorecardFeatures(normalise(question).sentences);
