@@ -99,6 +99,15 @@ describe('ruleset 2.2.0: a job wish next to a topic outside our work', () => {
     expect(ask('Mijn rijbewijs is verlopen, waar verleng ik het?', '2.2.0', 'jobseeker')).toMatchObject({ route: 'none', referrals: ['gemeente'] });
   });
 
+  it.each([
+    'Mijn werkgever betaalt mijn loon al twee maanden te laat. Kan ik een loonvordering doen?',
+    'Mijn baas wil dat ik een concurrentiebeding teken. Is dat geldig?',
+    'Hoeveel weken zwangerschapsverlof heb ik en wanneer vraag ik het aan?',
+  ])('refers a workers\' rights question to the Juridisch Loket at once instead of triage: %s', (question) => {
+    expect(ask(question)).toMatchObject({ route: 'none', referrals: ['juridisch_loket'] });
+    expect(ask(question, '2.1.0').route).toBe('triage');
+  });
+
   it('reads a department that is abolished as a threatened job (middle level)', () => {
     expect(ask('Onze afdeling wordt volgend jaar opgeheven. Wat zijn mijn mogelijkheden?')).toMatchObject({ level: 'middle', route: 'mobiliteitsteam' });
   });
