@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { IntakeFacts } from '#libs/classification';
+import { projectRoot } from './project-root.js';
 
 export interface LabelledIntake {
   file: string;
@@ -27,12 +28,6 @@ export interface LabelledIntake {
 }
 
 export const DEFAULT_REFERENCE_MONTH = '2026-11';
-
-/** Project root, both from scripts/ (source) and dist/scripts/ (compiled). */
-function projectRoot(): URL {
-  const parent = new URL('../', import.meta.url);
-  return parent.pathname.endsWith('/dist/') ? new URL('../', parent) : parent;
-}
 
 /**
  * The fixtures written from the rules (the public samples, extra: every rule, edge: adversarial cases), then the

@@ -8,11 +8,7 @@ import { NestFactory } from '@nestjs/core';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { ApiModule } from '../apps/api/src/api.module.js';
 import { openApiDocument } from '../apps/api/src/setup-app.js';
-
-function projectRoot(): URL {
-  const parent = new URL('../', import.meta.url);
-  return parent.pathname.endsWith('/dist/') ? new URL('../', parent) : parent;
-}
+import { projectRoot } from './project-root.js';
 
 async function main(): Promise<void> {
   const app = await NestFactory.create(ApiModule, { preview: true, logger: false });

@@ -3,12 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { RULESETS, renderRulesetDoc } from '#libs/classification';
-
-/** Project root, both from scripts/ (source) and dist/scripts/ (compiled). */
-function projectRoot(): URL {
-  const parent = new URL('../', import.meta.url);
-  return parent.pathname.endsWith('/dist/') ? new URL('../', parent) : parent;
-}
+import { projectRoot } from './project-root.js';
 
 for (const [version, ruleset] of RULESETS) {
   const file = fileURLToPath(new URL(`libs/classification/rulesets/${version}.md`, projectRoot()));

@@ -15,6 +15,7 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RULESETS, classify, expectationUnder, parseRuleset, questionFeatures, scoreOf, type Ruleset } from '#libs/classification';
 import { defaultLabelledFiles, readLabelledIntakes, type LabelledIntake } from './labelled-intakes.js';
+import { projectRoot } from './project-root.js';
 
 /** Files never learned from: the held-out questions. */
 const HELD_OUT = new Set(['holdout.jsonl', 'holdout-blind.jsonl']);
@@ -92,10 +93,7 @@ function foldOf(id: string): number {
   return hash % FOLDS;
 }
 
-function rulesetFile(version: string): string {
-  const root = new URL(import.meta.url.includes('/dist/') ? '../../' : '../', import.meta.url);
-  return fileURLToPath(new URL(`libs/classification/rulesets/${version}.json`, root));
-}
+const rulesetFile = (version: string): string => fileURLToPath(new URL(`libs/classification/rulesets/${version}.json`, projectRoot()));
 
 type RulesetJson = { text: { scorecards?: Record<string, unknown> } };
 
@@ -167,6 +165,10 @@ function main(argv: readonly string[]): number {
   };
   const version = option('--ruleset', '2.2.0');
   const cardName = option('--card', 'crisis-words');
+  if (!RULESETS.has(version)) {
+    out(`Unknown ruleset ${version}; shipped: ${[...RULESETS.keys()].join(', ')}`);
+    return 1;
+  }
   const file = rulesetFile(version);
   const json = JSON.parse(readFileSync(file, 'utf8')) as RulesetJson;
   const current = json.text.scorecards?.[cardName] as { threshold?: number } | undefined;
@@ -174,11 +176,6 @@ function main(argv: readonly string[]): number {
   const threshold = Number(option('--threshold', String(current?.threshold ?? 0.7)));
   if (!(threshold > 0 && threshold < 1)) {
     out(`--threshold must lie between 0 and 1 (got ${option('--threshold', '')})`);
-    return 1;
-  }
-  const ruleset = RULESETS.get(version);
-  if (!ruleset) {
-    out(`Unknown ruleset ${version}; shipped: ${[...RULESETS.keys()].join(', ')}`);
     return 1;
   }
   const rulesOnly = withoutCard(file, json, cardName);
@@ -207,15 +204,18 @@ function main(argv: readonly string[]): number {
   report('Out of fold (each question scored by a card that did not learn from it), with the ruleset\'s other crisis signs:', byFile, thresholds);
 
   const card = train(learnable.map(({ example }) => example));
-  const heldOutRows = new Map<string, { crisis: boolean; score: number; rules: boolean }[]>();
-  for (const { intake, example } of heldOut) {
-    const rows = heldOutRows.get(example.file) ?? [];
-    rows.push({ crisis: example.crisis, score: score(card, example.features), rules: rulesCatch(intake) });
-    heldOutRows.set(example.file, rows);
+  if (args.includes('--held-out')) {
+    const heldOutRows = new Map<string, { crisis: boolean; score: number; rules: boolean }[]>();
+    for (const { intake, example } of heldOut) {
+      const rows = heldOutRows.get(example.file) ?? [];
+      rows.push({ crisis: example.crisis, score: score(card, example.features), rules: rulesCatch(intake) });
+      heldOutRows.set(example.file, rows);
+    }
+    report('Held out (figures only; never learned from):', heldOutRows, thresholds);
   }
-  if (args.includes('--held-out')) report('Held out (figures only; never learned from):', heldOutRows, thresholds);
 
-  const weights = Object.fromEntries([...card.weights].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  // In vocabulary order (sorted in train()), so a retrain with the same files rewrites the same file.
+  const weights = Object.fromEntries(card.weights);
   out(`Learned from all ${learnable.length}: bias ${card.bias}, ${card.weights.size} words and word pairs weighed (|w| ≥ ${MIN_WEIGHT}).`);
   if (args.includes('--write')) {
     json.text.scorecards = { ...json.text.scorecards, [cardName]: { threshold, bias: card.bias, weights } };

@@ -2,6 +2,7 @@
 // and jokes that no longer raise an alarm. Each case is written here in words of its own, not copied from a corpus.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
+import { defaultLabelledFiles, readLabelledIntakes, type LabelledIntake } from '../../../scripts/labelled-intakes.js';
 import { RULESETS, classify, parseRuleset, type ClassificationResult, type IntakeFacts } from './index.js';
 
 const MONTH = '2026-12';
@@ -113,20 +114,10 @@ describe('ruleset 2.2.0: a job wish next to a topic outside our work', () => {
   });
 });
 
-interface BlindQuestion {
-  id: string;
-  request: Omit<IntakeFacts, 'country'>;
-  expect: { crisis?: boolean; urgent?: boolean };
-}
+const read = (name: string): LabelledIntake[] => readLabelledIntakes(defaultLabelledFiles().find((file) => file.endsWith(`/${name}`))!);
 
-const read = (file: string): BlindQuestion[] =>
-  readFileSync(new URL(`../../../test/corpus/${file}`, import.meta.url), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as BlindQuestion);
-
-const answer = (questions: readonly BlindQuestion[], version: string) =>
-  questions.map((q) => ({ q, result: classify({ country: 'NL', ...q.request }, { referenceMonth: MONTH, ruleset: RULESETS.get(version)! }) }));
+const answer = (questions: readonly LabelledIntake[], version: string) =>
+  questions.map((q) => ({ q, result: classify(q.facts, { referenceMonth: MONTH, ruleset: RULESETS.get(version)! }) }));
 
 describe('ruleset 2.2.0 on the blind sets it learned from (test/corpus/blind.jsonl, sets 1 to 8, 10, 11, 13 and 14: training-set figures, pinned)', () => {
   const answered = answer(read('blind.jsonl'), '2.2.0');
