@@ -91,3 +91,23 @@ test('health in the question without consent brings up the consent prompt in the
   await expect(preview).toContainText('het werkbedrijf');
   await expectAccessible(page, 'intake with consent prompt');
 });
+
+test('a worker hints at ending it in a practical question, on a phone: the crisis line at once, and the triage desk sees it due today at 24:00', async ({ page, browser }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  // No textbook words: the kind of sentence ruleset 2.2.0 reads through its scorecard.
+  const question = 'Sorry dat ik dit vraag, maar ik denk dat ik er na het weekend niet meer ben. Wie regelt mijn laatste loon?';
+  await askQuestion(page, { role: 'Ik heb werk (werknemer)', question });
+  await consentAndSend(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Uw vraag is verstuurd' })).toBeVisible();
+  await expect(page.getByTestId('crisis-help')).toContainText('113');
+  await expectAccessible(page, 'confirmation after a crisis question, phone width');
+  await screenshot(page, 'confirmation-crisis-phone');
+
+  const staff = await staffPage(browser, 'demo-triage');
+  await staff.getByRole('link', { name: /Midden-Brabant/ }).filter({ hasText: /loket|triage/i }).first().click();
+  const row = staff.getByTestId('worklist-table').getByRole('row').filter({ hasText: /24:00/ }).first();
+  await expect(row).toBeVisible();
+  await row.getByRole('link').first().click();
+  await expect(staff.getByText(question)).toBeVisible();
+  await expect(staff.getByText(/Signaal van een crisis/).first()).toBeVisible();
+});
